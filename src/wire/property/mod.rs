@@ -1,1 +1,6 @@
-//! (in progress)
+//! MS-OXCDATA property structures: tags, types, values, rows.
+
+pub mod tag;
+pub mod tags;
+
+pub use tag::{PropertyTag, PropertyType};
