@@ -7,3 +7,6 @@
 #![warn(missing_docs)]
 
 pub mod wire;
+
+#[cfg(feature = "fuzzing")]
+pub mod fuzzing;

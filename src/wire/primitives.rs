@@ -212,8 +212,8 @@ impl CountWidth {
 /// Every decoder calls this before it allocates for a count read off the wire, so a hostile
 /// count of 0xFFFFFFFF fails at once instead of reserving gigabytes.
 #[inline]
-pub fn check_count<'a>(
-    input: &'a [u8],
+pub fn check_count(
+    input: &[u8],
     count: usize,
     min_item_size: usize,
     field: &'static str,
@@ -281,8 +281,15 @@ pub fn put_counted_bytes<B: BufMut>(
 /// Reads a null-terminated 8-bit string, returning its bytes without the terminator.
 pub fn cstr8(input: &[u8]) -> PResult<'_, &[u8]> {
     match input.iter().position(|&b| b == 0) {
-        Some(end) => Ok((input.get(end + 1..).unwrap_or_default(), input.get(..end).unwrap_or_default())),
-        None => fail(input, "null-terminated string", ErrorKind::UnterminatedString),
+        Some(end) => Ok((
+            input.get(end + 1..).unwrap_or_default(),
+            input.get(..end).unwrap_or_default(),
+        )),
+        None => fail(
+            input,
+            "null-terminated string",
+            ErrorKind::UnterminatedString,
+        ),
     }
 }
 
@@ -333,20 +340,22 @@ pub fn utf16z(input: &[u8]) -> PResult<'_, String> {
         return fail(input, "UTF-16 string", ErrorKind::UnterminatedString);
     };
     let (body, rest) = input.split_at(end);
-    let s = utf16_to_string(body).map_err(|()| {
-        nom::Err::Error(WireError::new(input, ErrorKind::InvalidUtf16).in_structure("UTF-16 string"))
+    let s = utf16_to_string(body).map_err(|_| {
+        nom::Err::Error(
+            WireError::new(input, ErrorKind::InvalidUtf16).in_structure("UTF-16 string"),
+        )
     })?;
     Ok((rest.get(2..).unwrap_or_default(), s))
 }
 
 /// Decodes UTF-16LE bytes (even length) strictly: unpaired surrogates are an error.
-pub fn utf16_to_string(bytes: &[u8]) -> Result<String, ()> {
+pub fn utf16_to_string(bytes: &[u8]) -> Result<String, std::char::DecodeUtf16Error> {
     let units = bytes
         .chunks_exact(2)
         .map(|c| u16::from_le_bytes([c[0], c[1]]));
     let mut s = String::with_capacity(bytes.len() / 2);
     for ch in char::decode_utf16(units) {
-        s.push(ch.map_err(|_| ())?);
+        s.push(ch?);
     }
     Ok(s)
 }
@@ -498,8 +507,14 @@ mod tests {
 
     #[test]
     fn filetime_unix_epoch() {
-        assert_eq!(FileTime(FileTime::UNIX_EPOCH_INTERVALS).to_unix(), Some((0, 0)));
-        assert_eq!(FileTime::from_unix(1, 500).0, FileTime::UNIX_EPOCH_INTERVALS + 10_000_005);
+        assert_eq!(
+            FileTime(FileTime::UNIX_EPOCH_INTERVALS).to_unix(),
+            Some((0, 0))
+        );
+        assert_eq!(
+            FileTime::from_unix(1, 500).0,
+            FileTime::UNIX_EPOCH_INTERVALS + 10_000_005
+        );
     }
 
     proptest! {
