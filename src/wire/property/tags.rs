@@ -1906,11 +1906,8 @@ mod tests {
         for (i, _) in text.match_indices("; 0x").chain(text.match_indices(": 0x")) {
             let hex = text.get(i + 4..i + 12).unwrap_or("");
             let after = text.get(i + 12..i + 13).unwrap_or("");
-            if after == "=" {
-                if let Ok(v) = u32::from_str_radix(hex, 16) {
-                    // 0xFFFD0003 / 0xFFFB000B are in the table; 0x36000003 is PidTagContainerFlags.
-                    tags.insert(v);
-                }
+            if let (true, Ok(v)) = (after == "=", u32::from_str_radix(hex, 16)) {
+                tags.insert(v);
             }
         }
     }
