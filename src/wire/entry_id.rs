@@ -1190,8 +1190,8 @@ pub enum EntryIdKind {
 
 /// Any EntryID (MS-OXCDATA 2.2.4, 2.2.5; MS-OXNSPI 2.2.9), classified by its ProviderUID.
 ///
-/// Classification: first byte 0x87 and 32 bytes is NSPI ephemeral; a known constant
-/// ProviderUID picks its form; otherwise 46 bytes with a folder type is a Folder EntryID and
+/// Classification: a known constant ProviderUID picks its form; otherwise first byte 0x87 and
+/// 32 bytes is NSPI ephemeral; otherwise 46 bytes with a folder type is a Folder EntryID and
 /// 70 bytes with a message type a Message EntryID (their ProviderUID is a mailbox GUID, so
 /// size and type are all there is to go on). Anything else, and any known form that does not
 /// decode cleanly to exactly the input, is kept verbatim as [`EntryId::Other`], so decoding
@@ -1223,7 +1223,7 @@ pub enum EntryId {
 /// Decodes `input` with `T` if it fills the input exactly.
 fn exactly<T: Wire>(input: &[u8]) -> Option<T> {
     match T::decode(input) {
-        Ok((rest, v)) if rest.is_empty() => Some(v),
+        Ok(([], v)) => Some(v),
         _ => None,
     }
 }
@@ -1236,33 +1236,36 @@ impl EntryId {
 
     fn classify(input: &[u8]) -> Option<EntryId> {
         let first = *input.first()?;
+        let (_, uid) = input.get(4..20).map(MapiUid::decode)?.ok()?;
+        // The constant ProviderUIDs first: an ephemeral ID's ProviderUID is a server GUID,
+        // never one of these, so a 0x87 first byte cannot hide one of the fixed forms.
+        match uid {
+            MapiUid::ADDRESS_BOOK => return exactly(input).map(EntryId::AddressBook),
+            MapiUid::ONE_OFF => return exactly(input).map(EntryId::OneOff),
+            MapiUid::STORE_WRAP => return exactly(input).map(EntryId::StoreObject),
+            MapiUid::WRAPPED_ENTRY => return exactly(input).map(EntryId::Wrapped),
+            MapiUid::CONTACT_AB => {
+                return exactly::<ContactEntryId>(input).map(|c| {
+                    if c.entry_type == ContactEntryId::TYPE_DISTRIBUTION_LIST {
+                        EntryId::PersonalDistributionList(c)
+                    } else {
+                        EntryId::ContactAddress(c)
+                    }
+                });
+            }
+            _ => {}
+        }
         if first == EphemeralEntryId::ID_TYPE && input.len() == EphemeralEntryId::SIZE {
             return exactly(input).map(EntryId::Ephemeral);
         }
-        let (_, uid) = input.get(4..20).map(MapiUid::decode)?.ok()?;
-        match uid {
-            MapiUid::ADDRESS_BOOK => exactly(input).map(EntryId::AddressBook),
-            MapiUid::ONE_OFF => exactly(input).map(EntryId::OneOff),
-            MapiUid::STORE_WRAP => exactly(input).map(EntryId::StoreObject),
-            MapiUid::WRAPPED_ENTRY => exactly(input).map(EntryId::Wrapped),
-            MapiUid::CONTACT_AB => exactly::<ContactEntryId>(input).map(|c| {
-                if c.entry_type == ContactEntryId::TYPE_DISTRIBUTION_LIST {
-                    EntryId::PersonalDistributionList(c)
-                } else {
-                    EntryId::ContactAddress(c)
-                }
-            }),
-            _ => {
-                let (_, object_type) = input.get(20..22).map(le_u16)?.ok()?;
-                let object_type = StoreObjectType(object_type);
-                if input.len() == FolderEntryId::SIZE && object_type.is_folder() {
-                    exactly(input).map(EntryId::Folder)
-                } else if input.len() == MessageEntryId::SIZE && object_type.is_message() {
-                    exactly(input).map(EntryId::Message)
-                } else {
-                    None
-                }
-            }
+        let (_, object_type) = input.get(20..22).map(le_u16)?.ok()?;
+        let object_type = StoreObjectType(object_type);
+        if input.len() == FolderEntryId::SIZE && object_type.is_folder() {
+            exactly(input).map(EntryId::Folder)
+        } else if input.len() == MessageEntryId::SIZE && object_type.is_message() {
+            exactly(input).map(EntryId::Message)
+        } else {
+            None
         }
     }
 
@@ -1303,6 +1306,705 @@ impl Wire for EntryId {
                 out.put_slice(b);
                 Ok(())
             }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::wire::error::WireError;
+    use base64::Engine as _;
+    use proptest::prelude::*;
+
+    const ALICE_DN: &str = "/o=Gromox default/ou=Exchange Administrative Group \
+                            (FYDIBOHF23SPDLT)/cn=Recipients/cn=0100000001000000-alice";
+
+    /// The decoded response body of entry `index` (0-based) of a recorded HAR file.
+    fn har_response(file: &str, index: usize) -> Vec<u8> {
+        let path = format!("{}/fixtures/gromox/{file}", env!("CARGO_MANIFEST_DIR"));
+        let har: serde_json::Value =
+            serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+        let text = har["log"]["entries"][index]["response"]["content"]["text"]
+            .as_str()
+            .unwrap();
+        base64::engine::general_purpose::STANDARD
+            .decode(text)
+            .unwrap()
+    }
+
+    fn find_all(hay: &[u8], needle: &[u8]) -> Vec<usize> {
+        hay.windows(needle.len())
+            .enumerate()
+            .filter(|(_, w)| *w == needle)
+            .map(|(i, _)| i)
+            .collect()
+    }
+
+    fn error_kind<T: std::fmt::Debug>(r: PResult<'_, T>) -> ErrorKind {
+        match r {
+            Err(nom::Err::Error(WireError { kind, .. })) => kind,
+            other => panic!("expected an error, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn folder_id_matches_the_recorded_inbox() {
+        // fixtures/gromox/README.md: Inbox is bytes 01 00 00 00 00 00 00 0D.
+        let bytes = [0x01, 0, 0, 0, 0, 0, 0, 0x0D];
+        let fid = FolderId::from_bytes(&bytes).unwrap();
+        assert_eq!(fid, FolderId(0x0D00_0000_0000_0001));
+        assert_eq!(fid.replica_id(), 1);
+        // GlobalCounter bytes 00 00 00 00 00 0D: Gromox's private Inbox is folder 0x0D.
+        assert_eq!(fid.global_counter().0, [0, 0, 0, 0, 0, 0x0D]);
+        assert_eq!(fid.global_counter().value(), 0x0D);
+        assert_eq!(
+            FolderId::new(1, GlobalCounter::from_u64(0x0D).unwrap()),
+            fid
+        );
+        assert_eq!(fid.to_bytes().unwrap(), bytes);
+        let projects = FolderId(0x0000_1E00_0000_0001);
+        // Projects subfolder 0x00001E0000000001: counter bytes 00 00 00 1E 00 00.
+        assert_eq!(projects.global_counter().0, [0, 0, 0, 0x1E, 0, 0]);
+        assert_eq!(projects.global_counter().value(), 0x1E_0000);
+        assert_eq!(fid.to_string(), "0x0D00000000000001");
+        assert_eq!(
+            serde_json::to_string(&fid).unwrap(),
+            "\"0x0D00000000000001\""
+        );
+    }
+
+    #[test]
+    fn global_counter_limits() {
+        assert_eq!(
+            GlobalCounter::from_u64(GlobalCounter::MAX).unwrap().0,
+            [0xFF; 6]
+        );
+        assert!(GlobalCounter::from_u64(GlobalCounter::MAX + 1).is_none());
+    }
+
+    #[test]
+    fn recorded_address_book_entry_ids() {
+        // session-logon.har, 3rd entry (RopGetPropertiesSpecific): PidTagMailboxOwnerEntryId and
+        // PidTagUserEntryId, each a PtypBinary with a 16-bit count. Found by the ProviderUID.
+        let body = har_response("session-logon.har", 2);
+        let hits = find_all(&body, &MapiUid::ADDRESS_BOOK.0);
+        assert_eq!(hits.len(), 2);
+        for at in hits {
+            let start = at - 4;
+            let count = u16::from_le_bytes([body[start - 2], body[start - 1]]) as usize;
+            assert_eq!(count, 137);
+            let bytes = &body[start..start + count];
+            let id = EntryId::decode_bytes(bytes);
+            assert_eq!(id.kind(), EntryIdKind::AddressBook);
+            let EntryId::AddressBook(ab) = &id else {
+                unreachable!()
+            };
+            assert_eq!(ab.flags, [0; 4]);
+            assert_eq!(ab.version, 1);
+            assert_eq!(ab.display_type, DisplayType::MAIL_USER);
+            assert_eq!(ab.x500_dn, ALICE_DN);
+            assert_eq!(id.to_bytes().unwrap(), bytes);
+            assert_eq!(
+                AddressBookEntryId::new(DisplayType::MAIL_USER, ALICE_DN),
+                *ab
+            );
+            assert_eq!(AddressBookEntryId::from_bytes(bytes).unwrap(), *ab);
+        }
+    }
+
+    #[test]
+    fn recorded_ephemeral_entry_id() {
+        // nspi-addressbook.har, 7th entry (GetMatches): PidTagEntryId is a 32-byte ephemeral
+        // EntryID, a PtypBinary with a 32-bit count (NSPI), first byte 0x87.
+        let body = har_response("nspi-addressbook.har", 6);
+        let hits = find_all(&body, &[0x20, 0, 0, 0, 0x87, 0, 0, 0]);
+        assert_eq!(hits.len(), 1);
+        let bytes = &body[hits[0] + 4..hits[0] + 36];
+        let id = EntryId::decode_bytes(bytes);
+        let EntryId::Ephemeral(e) = &id else {
+            panic!("{id:?}")
+        };
+        assert_eq!(e.flags, [0x87, 0, 0, 0]);
+        assert_eq!(e.r4, 1);
+        assert_eq!(e.display_type, DisplayType::MAIL_USER);
+        assert_eq!(e.mid, 0x11); // the MId DNToMId returned for Alice
+        assert_eq!(
+            EphemeralEntryId::new(&e.server_guid(), DisplayType::MAIL_USER, 0x11),
+            *e
+        );
+        assert_eq!(id.to_bytes().unwrap(), bytes);
+    }
+
+    #[test]
+    fn truncated_address_book_entry_id_is_a_typed_error() {
+        let full = AddressBookEntryId::new(DisplayType::MAIL_USER, ALICE_DN)
+            .to_bytes()
+            .unwrap();
+        for n in 0..full.len() {
+            let prefix = &full[..n];
+            let err = AddressBookEntryId::from_bytes(prefix).unwrap_err();
+            // The innermost structure is named: the DN's string reader past the fixed part.
+            let expected_kind = if n < 28 {
+                err.structure == "Address Book EntryID"
+                    && matches!(err.kind, ErrorKind::Truncated { .. })
+            } else {
+                err.structure == "null-terminated string"
+                    && err.kind == ErrorKind::UnterminatedString
+            };
+            assert!(expected_kind, "at {n}: {err}");
+            assert_eq!(
+                EntryId::decode_bytes(prefix),
+                EntryId::Other(prefix.to_vec())
+            );
+        }
+    }
+
+    #[test]
+    fn wrong_provider_uid_is_refused() {
+        let mut bytes = AddressBookEntryId::new(DisplayType::MAIL_USER, "/o=x")
+            .to_bytes()
+            .unwrap();
+        bytes[4] ^= 0xFF;
+        let err = AddressBookEntryId::from_bytes(&bytes).unwrap_err();
+        assert_eq!(err.offset, 4);
+        assert!(matches!(
+            err.kind,
+            ErrorKind::InvalidValue {
+                field: "ProviderUID",
+                ..
+            }
+        ));
+        // Unknown ProviderUID, 33 bytes: kept verbatim.
+        assert_eq!(EntryId::decode_bytes(&bytes).kind(), EntryIdKind::Other);
+    }
+
+    #[test]
+    fn non_ascii_dn_is_refused() {
+        let mut bytes = AddressBookEntryId::new(DisplayType::MAIL_USER, "/o=x")
+            .to_bytes()
+            .unwrap();
+        bytes[29] = 0xE9;
+        assert!(AddressBookEntryId::from_bytes(&bytes).is_err());
+        assert_eq!(EntryId::decode_bytes(&bytes), EntryId::Other(bytes.clone()));
+        assert!(
+            AddressBookEntryId::new(DisplayType::MAIL_USER, "caf\u{e9}")
+                .to_bytes()
+                .is_err()
+        );
+    }
+
+    #[test]
+    fn store_object_entry_id_layout() {
+        // MS-OXCDATA 2.2.4.3 field by field.
+        let id = StoreObjectEntryId::mailbox("SERVER", ALICE_DN);
+        let b = id.to_bytes().unwrap();
+        assert_eq!(&b[0..4], &[0, 0, 0, 0]);
+        assert_eq!(&b[4..20], &MapiUid::STORE_WRAP.0);
+        assert_eq!(&b[20..22], &[0, 0]);
+        assert_eq!(&b[22..36], b"EMSMDB.DLL\0\0\0\0");
+        assert_eq!(&b[36..40], &[0, 0, 0, 0]);
+        assert_eq!(&b[40..56], &MapiUid::EMSMDB_PRIVATE.0);
+        assert_eq!(&b[56..60], &[0x0C, 0, 0, 0]);
+        assert_eq!(&b[60..67], b"SERVER\0");
+        assert_eq!(&b[67..], format!("{ALICE_DN}\0").as_bytes());
+        assert_eq!(EntryId::decode_bytes(&b), EntryId::StoreObject(id));
+
+        let public = StoreObjectEntryId::public_store("SERVER");
+        let b = public.to_bytes().unwrap();
+        assert_eq!(&b[40..56], &MapiUid::EMSMDB_PUBLIC.0);
+        assert_eq!(&b[56..60], &[0x06, 0, 0, 0]);
+        assert_eq!(b.len(), 67);
+        assert_eq!(StoreObjectEntryId::from_bytes(&b).unwrap(), public);
+
+        // v2-style extension after the DN survives untouched.
+        let mut ext = StoreObjectEntryId::mailbox("S", "/o=x").to_bytes().unwrap();
+        ext.extend_from_slice(&[0xD8, 0x35, 0x21, 0xF3, 1, 2, 3]);
+        let decoded = EntryId::decode_bytes(&ext);
+        let EntryId::StoreObject(s) = &decoded else {
+            panic!("{decoded:?}")
+        };
+        assert_eq!(s.trailing, [0xD8, 0x35, 0x21, 0xF3, 1, 2, 3]);
+        assert_eq!(decoded.to_bytes().unwrap(), ext);
+
+        let bad = StoreObjectEntryId {
+            trailing: vec![1],
+            ..StoreObjectEntryId::public_store("S")
+        };
+        assert!(bad.to_bytes().is_err());
+    }
+
+    #[test]
+    fn folder_and_message_entry_ids_classify_by_size_and_type() {
+        let mailbox = MapiUid::from_guid(&Uuid::from_u128(0x1234));
+        let folder = GlobalIdentifier {
+            database_guid: Uuid::from_u128(0xABCD),
+            global_counter: GlobalCounter::from_u64(0x0D).unwrap(),
+        };
+        let message = GlobalIdentifier {
+            global_counter: GlobalCounter::from_u64(0x1_0001).unwrap(),
+            ..folder
+        };
+        let f = FolderEntryId::new(mailbox, StoreObjectType::PRIVATE_FOLDER, folder);
+        let fb = f.to_bytes().unwrap();
+        assert_eq!(fb.len(), FolderEntryId::SIZE);
+        assert_eq!(&fb[20..22], &[1, 0]);
+        assert_eq!(&fb[38..44], &[0, 0, 0, 0, 0, 0x0D]);
+        assert_eq!(EntryId::decode_bytes(&fb), EntryId::Folder(f));
+
+        let m = MessageEntryId::new(mailbox, StoreObjectType::PRIVATE_MESSAGE, folder, message);
+        let mb = m.to_bytes().unwrap();
+        assert_eq!(mb.len(), MessageEntryId::SIZE);
+        assert_eq!(EntryId::decode_bytes(&mb), EntryId::Message(m.clone()));
+
+        // A folder type in a message-sized ID is not a Message EntryID.
+        let mut odd = mb.clone();
+        odd[20] = 1;
+        assert_eq!(EntryId::decode_bytes(&odd).kind(), EntryIdKind::Other);
+
+        // Contact address wrapping the message.
+        let c = ContactEntryId {
+            flags: [0; 4],
+            version: 3,
+            entry_type: ContactEntryId::TYPE_CONTACT_ADDRESS,
+            index: 0,
+            entry_id: mb.clone(),
+        };
+        let cb = c.to_bytes().unwrap();
+        assert_eq!(
+            &cb[20..36],
+            &[3, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 0, 70, 0, 0, 0]
+        );
+        assert_eq!(c.message_entry_id().unwrap(), m);
+        assert_eq!(
+            EntryId::decode_bytes(&cb),
+            EntryId::ContactAddress(c.clone())
+        );
+        let pdl = ContactEntryId {
+            entry_type: ContactEntryId::TYPE_DISTRIBUTION_LIST,
+            index: 0xFF,
+            ..c
+        };
+        let pb = pdl.to_bytes().unwrap();
+        assert_eq!(
+            EntryId::decode_bytes(&pb).kind(),
+            EntryIdKind::PersonalDistributionList
+        );
+    }
+
+    #[test]
+    fn hostile_contact_count_fails_without_allocating() {
+        let mut b = Vec::new();
+        b.extend_from_slice(&[0; 4]);
+        b.extend_from_slice(&MapiUid::CONTACT_AB.0);
+        b.extend_from_slice(&[3, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 0]);
+        b.extend_from_slice(&[0xFF, 0xFF, 0xFF, 0xFF, 1, 2]);
+        assert!(matches!(
+            error_kind(ContactEntryId::decode(&b)),
+            ErrorKind::LengthExceedsInput {
+                field: "EntryIdCount",
+                declared: 0xFFFF_FFFF,
+                available: 2
+            }
+        ));
+        assert_eq!(EntryId::decode_bytes(&b).kind(), EntryIdKind::Other);
+    }
+
+    #[test]
+    fn one_off_entry_id_unicode_and_ansi() {
+        // Flags word 0x9001 as Outlook writes it (bytes 01 90): Unicode | 0x1000 | no-rich-info.
+        let mut b = vec![0, 0, 0, 0];
+        b.extend_from_slice(&MapiUid::ONE_OFF.0);
+        b.extend_from_slice(&[0, 0, 0x01, 0x90]);
+        for s in ["Bob", "SMTP", "bob@example.test"] {
+            for u in s.encode_utf16() {
+                b.extend_from_slice(&u.to_le_bytes());
+            }
+            b.extend_from_slice(&[0, 0]);
+        }
+        let id = EntryId::decode_bytes(&b);
+        let EntryId::OneOff(o) = &id else {
+            panic!("{id:?}")
+        };
+        assert_eq!(o.one_off_flags, OneOffFlags(0x9001));
+        assert!(o.one_off_flags.is_unicode());
+        assert_eq!(o.one_off_flags.0 & OneOffFlags::NO_RICH_INFO, 1);
+        assert_eq!(o.display_name, OneOffText::Unicode("Bob".into()));
+        assert_eq!(o.address_type.to_text(1252), "SMTP");
+        assert_eq!(o.email_address.to_text(1252), "bob@example.test");
+        assert_eq!(
+            OneOffEntryId::unicode("Bob", "SMTP", "bob@example.test", 0x1001),
+            *o
+        );
+        assert_eq!(id.to_bytes().unwrap(), b);
+
+        // 8-bit strings: no Unicode flag, single-byte terminators, code page not recorded.
+        let mut a = vec![0, 0, 0, 0];
+        a.extend_from_slice(&MapiUid::ONE_OFF.0);
+        a.extend_from_slice(&[0, 0, 0x01, 0x00]);
+        a.extend_from_slice(b"Caf\xE9\0SMTP\0c@x\0");
+        let o = OneOffEntryId::from_bytes(&a).unwrap();
+        assert_eq!(o.display_name.to_text(1252), "Caf\u{e9}");
+        assert_eq!(o.to_bytes().unwrap(), a);
+
+        // A string form that contradicts the flag cannot be written.
+        let mixed = OneOffEntryId {
+            display_name: OneOffText::Ansi(String8::from_bytes(b"x".to_vec())),
+            ..o.clone()
+        };
+        assert!(mixed.to_bytes().is_ok());
+        let mixed = OneOffEntryId {
+            display_name: OneOffText::Unicode("x".into()),
+            ..o
+        };
+        assert!(mixed.to_bytes().is_err());
+
+        // Missing terminator on the last string.
+        let cut = &b[..b.len() - 2];
+        assert_eq!(
+            OneOffEntryId::from_bytes(cut).unwrap_err().kind,
+            ErrorKind::UnterminatedString
+        );
+    }
+
+    #[test]
+    fn wrapped_entry_id_embeds_one_level() {
+        let inner = AddressBookEntryId::new(DisplayType::MAIL_USER, "/o=x");
+        let w = WrappedEntryId {
+            flags: [0; 4],
+            entry_type: 0x85,
+            embedded: inner.to_bytes().unwrap(),
+        };
+        let b = w.to_bytes().unwrap();
+        assert_eq!(b[20], 0x85);
+        let id = EntryId::decode_bytes(&b);
+        assert_eq!(id, EntryId::Wrapped(w.clone()));
+        assert_eq!(w.embedded(), EntryId::AddressBook(inner));
+    }
+
+    #[test]
+    fn ephemeral_id_type_is_checked() {
+        let mut b = EphemeralEntryId::new(&Uuid::from_u128(7), DisplayType::MAIL_USER, 5)
+            .to_bytes()
+            .unwrap();
+        b[0] = 0x86;
+        assert!(matches!(
+            error_kind(EphemeralEntryId::decode(&b)),
+            ErrorKind::InvalidValue {
+                field: "ID Type",
+                value: 0x86
+            }
+        ));
+        assert_eq!(EntryId::decode_bytes(&b).kind(), EntryIdKind::Other);
+        assert_eq!(EntryId::decode_bytes(&[]), EntryId::Other(vec![]));
+    }
+
+    #[test]
+    fn long_term_id_is_24_bytes() {
+        let l = LongTermId::new(Uuid::from_u128(1), GlobalCounter::from_u64(9).unwrap());
+        let b = l.to_bytes().unwrap();
+        assert_eq!(b.len(), 24);
+        assert_eq!(&b[16..24], &[0, 0, 0, 0, 0, 9, 0, 0]);
+        assert_eq!(GlobalIdentifier::from_bytes(&b[..22]).unwrap(), l.gid());
+        assert!(LongTermId::from_bytes(&b[..23]).is_err());
+    }
+
+    // --- proptest strategies -------------------------------------------------------------
+
+    fn uid() -> impl Strategy<Value = MapiUid> {
+        any::<[u8; 16]>().prop_map(MapiUid)
+    }
+    fn uuid() -> impl Strategy<Value = Uuid> {
+        any::<u128>().prop_map(Uuid::from_u128)
+    }
+    fn counter() -> impl Strategy<Value = GlobalCounter> {
+        any::<[u8; 6]>().prop_map(GlobalCounter)
+    }
+    fn gid() -> impl Strategy<Value = GlobalIdentifier> {
+        (uuid(), counter()).prop_map(|(database_guid, global_counter)| GlobalIdentifier {
+            database_guid,
+            global_counter,
+        })
+    }
+    fn ascii() -> impl Strategy<Value = String> {
+        "[\u{1}-\u{7f}]{0,60}"
+    }
+    fn folder_entry() -> impl Strategy<Value = FolderEntryId> {
+        (any::<[u8; 4]>(), uid(), any::<u16>(), gid(), any::<u16>()).prop_map(
+            |(flags, provider_uid, t, folder, pad)| FolderEntryId {
+                flags,
+                provider_uid,
+                folder_type: StoreObjectType(t),
+                folder,
+                pad,
+            },
+        )
+    }
+    fn message_entry() -> impl Strategy<Value = MessageEntryId> {
+        (
+            any::<[u8; 4]>(),
+            uid(),
+            any::<u16>(),
+            gid(),
+            any::<u16>(),
+            gid(),
+            any::<u16>(),
+        )
+            .prop_map(
+                |(flags, provider_uid, t, folder, folder_pad, message, message_pad)| {
+                    MessageEntryId {
+                        flags,
+                        provider_uid,
+                        message_type: StoreObjectType(t),
+                        folder,
+                        folder_pad,
+                        message,
+                        message_pad,
+                    }
+                },
+            )
+    }
+    fn store_entry() -> impl Strategy<Value = StoreObjectEntryId> {
+        (
+            (
+                any::<[u8; 4]>(),
+                any::<u8>(),
+                any::<u8>(),
+                any::<[u8; 14]>(),
+            ),
+            (any::<[u8; 4]>(), uid(), any::<u32>()),
+            ascii(),
+            proptest::option::of((ascii(), proptest::collection::vec(any::<u8>(), 0..40))),
+        )
+            .prop_map(
+                |(
+                    (flags, version, flag, dll_file_name),
+                    (wrapped_flags, wrapped_provider_uid, wrapped_type),
+                    server_short_name,
+                    dn,
+                )| {
+                    let (mailbox_dn, trailing) = match dn {
+                        Some((dn, t)) => (Some(dn), t),
+                        None => (None, Vec::new()),
+                    };
+                    StoreObjectEntryId {
+                        flags,
+                        version,
+                        flag,
+                        dll_file_name,
+                        wrapped_flags,
+                        wrapped_provider_uid,
+                        wrapped_type,
+                        server_short_name,
+                        mailbox_dn,
+                        trailing,
+                    }
+                },
+            )
+    }
+    fn ab_entry() -> impl Strategy<Value = AddressBookEntryId> {
+        (any::<[u8; 4]>(), any::<u32>(), any::<u32>(), ascii()).prop_map(
+            |(flags, version, t, x500_dn)| AddressBookEntryId {
+                flags,
+                version,
+                display_type: DisplayType(t),
+                x500_dn,
+            },
+        )
+    }
+    fn ephemeral_entry() -> impl Strategy<Value = EphemeralEntryId> {
+        (
+            any::<[u8; 3]>(),
+            uid(),
+            any::<u32>(),
+            any::<u32>(),
+            any::<u32>(),
+        )
+            .prop_map(|(r, provider_uid, r4, t, mid)| EphemeralEntryId {
+                flags: [0x87, r[0], r[1], r[2]],
+                provider_uid,
+                r4,
+                display_type: DisplayType(t),
+                mid,
+            })
+    }
+    fn one_off_entry() -> impl Strategy<Value = OneOffEntryId> {
+        let unicode = "[^\u{0}]{0,20}".prop_map(OneOffText::Unicode);
+        let ansi = proptest::collection::vec(1u8..=255, 0..20)
+            .prop_map(|b| OneOffText::Ansi(String8::from_bytes(b)));
+        (
+            any::<[u8; 4]>(),
+            any::<u16>(),
+            any::<u16>(),
+            proptest::collection::vec(unicode, 3),
+            proptest::collection::vec(ansi, 3),
+        )
+            .prop_map(|(flags, version, word, u, a)| {
+                let strings = if word & OneOffFlags::UNICODE != 0 {
+                    u
+                } else {
+                    a
+                };
+                let mut s = strings.into_iter();
+                OneOffEntryId {
+                    flags,
+                    version,
+                    one_off_flags: OneOffFlags(word),
+                    display_name: s.next().unwrap(),
+                    address_type: s.next().unwrap(),
+                    email_address: s.next().unwrap(),
+                }
+            })
+    }
+    fn contact_entry() -> impl Strategy<Value = ContactEntryId> {
+        (
+            any::<[u8; 4]>(),
+            any::<u32>(),
+            any::<u32>(),
+            any::<u32>(),
+            proptest::collection::vec(any::<u8>(), 0..80),
+        )
+            .prop_map(
+                |(flags, version, entry_type, index, entry_id)| ContactEntryId {
+                    flags,
+                    version,
+                    entry_type,
+                    index,
+                    entry_id,
+                },
+            )
+    }
+    fn wrapped_entry() -> impl Strategy<Value = WrappedEntryId> {
+        (
+            any::<[u8; 4]>(),
+            any::<u8>(),
+            proptest::collection::vec(any::<u8>(), 0..80),
+        )
+            .prop_map(|(flags, entry_type, embedded)| WrappedEntryId {
+                flags,
+                entry_type,
+                embedded,
+            })
+    }
+
+    /// Encodes, checks that decoding gives back `v` using every byte, and returns the bytes.
+    fn round_trip<T: Wire + PartialEq + std::fmt::Debug>(v: &T) -> Vec<u8> {
+        let bytes = v.to_bytes().unwrap();
+        assert_eq!(&T::from_bytes(&bytes).unwrap(), v);
+        bytes
+    }
+
+    proptest! {
+        #[test]
+        fn short_ids_round_trip(raw in any::<u64>(), r in any::<u16>(), c in counter()) {
+            round_trip(&FolderId(raw));
+            round_trip(&MessageId(raw));
+            let f = FolderId::new(r, c);
+            prop_assert_eq!(f.replica_id(), r);
+            prop_assert_eq!(f.global_counter(), c);
+            prop_assert_eq!(FolderId::new(f.replica_id(), f.global_counter()), f);
+            let m = MessageId::new(r, c);
+            prop_assert_eq!(m.0, f.0);
+            prop_assert_eq!(GlobalCounter::from_u64(c.value()), Some(c));
+        }
+
+        #[test]
+        fn gid_and_long_term_id_round_trip(g in gid(), pad in any::<u16>()) {
+            round_trip(&g);
+            round_trip(&LongTermId { database_guid: g.database_guid, global_counter: g.global_counter, pad });
+        }
+
+        #[test]
+        fn folder_entry_round_trips(v in folder_entry()) {
+            let b = round_trip(&v);
+            if v.folder_type.is_folder() {
+                prop_assert_eq!(EntryId::decode_bytes(&b), EntryId::Folder(v));
+            }
+        }
+
+        #[test]
+        fn message_entry_round_trips(v in message_entry()) {
+            let b = round_trip(&v);
+            if v.message_type.is_message() {
+                prop_assert_eq!(EntryId::decode_bytes(&b), EntryId::Message(v));
+            }
+        }
+
+        #[test]
+        fn store_entry_round_trips(v in store_entry()) {
+            let b = round_trip(&v);
+            prop_assert_eq!(EntryId::decode_bytes(&b), EntryId::StoreObject(v));
+        }
+
+        #[test]
+        fn address_book_entry_round_trips(v in ab_entry()) {
+            let b = round_trip(&v);
+            prop_assert_eq!(EntryId::decode_bytes(&b), EntryId::AddressBook(v));
+        }
+
+        #[test]
+        fn ephemeral_entry_round_trips(v in ephemeral_entry()) {
+            let b = round_trip(&v);
+            let known = [MapiUid::ADDRESS_BOOK, MapiUid::ONE_OFF, MapiUid::STORE_WRAP,
+                MapiUid::CONTACT_AB, MapiUid::WRAPPED_ENTRY];
+            if !known.contains(&v.provider_uid) {
+                prop_assert_eq!(EntryId::decode_bytes(&b), EntryId::Ephemeral(v));
+            }
+        }
+
+        #[test]
+        fn one_off_entry_round_trips(v in one_off_entry()) {
+            let b = round_trip(&v);
+            prop_assert_eq!(EntryId::decode_bytes(&b), EntryId::OneOff(v));
+        }
+
+        #[test]
+        fn contact_entry_round_trips(v in contact_entry()) {
+            let b = round_trip(&v);
+            let id = EntryId::decode_bytes(&b);
+            prop_assert_eq!(id.to_bytes().unwrap(), b);
+            match id {
+                EntryId::ContactAddress(c) | EntryId::PersonalDistributionList(c) => prop_assert_eq!(c, v),
+                other => prop_assert!(false, "{:?}", other),
+            }
+        }
+
+        #[test]
+        fn wrapped_entry_round_trips(v in wrapped_entry()) {
+            let b = round_trip(&v);
+            prop_assert_eq!(EntryId::decode_bytes(&b), EntryId::Wrapped(v));
+        }
+
+        /// Any bytes at all: classification never fails and re-encodes byte for byte.
+        #[test]
+        fn any_bytes_round_trip_verbatim(b in proptest::collection::vec(any::<u8>(), 0..160)) {
+            let id = EntryId::decode_bytes(&b);
+            prop_assert_eq!(id.to_bytes().unwrap(), b);
+        }
+
+        /// Garbage after a known ProviderUID: decoders fail with typed errors or succeed, and
+        /// never panic; EntryId still round-trips.
+        #[test]
+        fn garbage_after_known_uid(
+            which in 0usize..6,
+            flags in any::<[u8; 4]>(),
+            tail in proptest::collection::vec(any::<u8>(), 0..120),
+        ) {
+            let uids = [MapiUid::ADDRESS_BOOK, MapiUid::ONE_OFF, MapiUid::STORE_WRAP,
+                MapiUid::CONTACT_AB, MapiUid::WRAPPED_ENTRY, MapiUid([0x42; 16])];
+            let mut b = flags.to_vec();
+            b.extend_from_slice(&uids[which].0);
+            b.extend_from_slice(&tail);
+            let _ = FolderEntryId::from_bytes(&b);
+            let _ = MessageEntryId::from_bytes(&b);
+            let _ = StoreObjectEntryId::from_bytes(&b);
+            let _ = AddressBookEntryId::from_bytes(&b);
+            let _ = EphemeralEntryId::from_bytes(&b);
+            let _ = OneOffEntryId::from_bytes(&b);
+            let _ = ContactEntryId::from_bytes(&b);
+            let _ = WrappedEntryId::from_bytes(&b);
+            let id = EntryId::decode_bytes(&b);
+            prop_assert_eq!(id.to_bytes().unwrap(), b);
         }
     }
 }
