@@ -773,6 +773,23 @@ mod tests {
         assert_eq!(peek_status_code(&[1, 0]), None);
     }
 
+    #[test]
+    fn json_shows_bytes_as_hex() {
+        let r = ExecuteResponse::Success {
+            error_code: ErrorCode(0x8004_010F),
+            flags: 0,
+            rop_buffer: vec![0xAB, 0x01],
+            auxiliary_buffer: vec![],
+        };
+        // Only the byte fields are checked: ErrorCode's own JSON form belongs to error_code.rs.
+        let json = serde_json::to_value(&r).unwrap();
+        assert_eq!(json["Success"]["rop_buffer"], "ab01");
+        assert_eq!(json["Success"]["auxiliary_buffer"], "");
+        assert_eq!(json["Success"]["flags"], 0);
+        let f = serde_json::to_string(&ExecuteFlags::CHAIN).unwrap();
+        assert_eq!(f, "4");
+    }
+
     fn bytes() -> impl Strategy<Value = Vec<u8>> {
         proptest::collection::vec(any::<u8>(), 0..64)
     }
