@@ -784,6 +784,46 @@ mod tests {
         assert!(theirs_used > 50);
     }
 
+    fn samba_vectors() -> Vec<(String, Vec<u8>, Vec<u8>)> {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/lz77");
+        let mut v = Vec::new();
+        for entry in std::fs::read_dir(&dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.extension().is_some_and(|e| e == "lz77") {
+                let plain = std::fs::read(path.with_extension("bin")).unwrap();
+                let packed = std::fs::read(&path).unwrap();
+                let stem = path.file_stem().unwrap().to_string_lossy().into_owned();
+                v.push((stem, plain, packed));
+            }
+        }
+        v.sort();
+        v
+    }
+
+    /// Streams compressed by Samba 4.17's lzxpress_compress (fixtures/lz77/README.md).
+    #[test]
+    fn samba_vectors_decompress_exactly() {
+        let vectors = samba_vectors();
+        assert_eq!(vectors.len(), 10);
+        for (name, plain, packed) in vectors {
+            assert_eq!(decompress(&packed, plain.len()).unwrap(), plain, "{name}");
+            // Our ratio stays close to Samba's (a deeper match search there).
+            assert!(compress(&plain).len() <= packed.len() * 11 / 10 + 4, "{name}");
+        }
+    }
+
+    /// Writes our compressor's output for the Samba vectors' inputs to `target/lz77-ours/`,
+    /// for `fixtures/lz77/make_samba_vectors.py --check target/lz77-ours` (needs Samba).
+    #[test]
+    #[ignore = "writes files for a manual check against Samba"]
+    fn write_our_streams_for_samba() {
+        let out = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("target/lz77-ours");
+        std::fs::create_dir_all(&out).unwrap();
+        for (name, plain, _) in samba_vectors() {
+            std::fs::write(out.join(format!("{name}.lz77")), compress(&plain)).unwrap();
+        }
+    }
+
     proptest! {
         #[test]
         fn prop_round_trip(data in proptest::collection::vec(any::<u8>(), 0..3000)) {
