@@ -808,7 +808,10 @@ mod tests {
         for (name, plain, packed) in vectors {
             assert_eq!(decompress(&packed, plain.len()).unwrap(), plain, "{name}");
             // Our ratio stays close to Samba's (a deeper match search there).
-            assert!(compress(&plain).len() <= packed.len() * 11 / 10 + 4, "{name}");
+            assert!(
+                compress(&plain).len() <= packed.len() * 11 / 10 + 4,
+                "{name}"
+            );
         }
     }
 
