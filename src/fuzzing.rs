@@ -102,6 +102,9 @@ pub struct Decoder {
     pub name: &'static str,
     /// Runs it on arbitrary bytes.
     pub run: fn(&[u8], Mode) -> Outcome,
+    /// False for encoders fuzzed here (the LZ77 compressor), whose working memory is fixed
+    /// and not bounded by the input-proportional rule decoders obey.
+    pub is_decoder: bool,
 }
 
 /// How much a [`Decoder`] run does.
@@ -158,14 +161,17 @@ pub fn check_wire<T: crate::wire::Wire + PartialEq + Debug>(input: &[u8], mode: 
 }
 
 macro_rules! decoders {
-    ($($family:ident $name:literal => $run:expr),* $(,)?) => {
+    ($($family:ident $name:literal $(($encoder:ident))? => $run:expr),* $(,)?) => {
         /// Every decoder of the crate.
         pub static DECODERS: &[Decoder] = &[$(Decoder {
             family: Family::$family,
             name: $name,
             run: $run,
+            is_decoder: decoders!(@is_decoder $($encoder)?),
         }),*];
     };
+    (@is_decoder encoder) => { false };
+    (@is_decoder) => { true };
 }
 
 fn primitive_strings(input: &[u8], mode: Mode) -> Outcome {
@@ -198,9 +204,147 @@ fn primitive_ascii(input: &[u8], mode: Mode) -> Outcome {
     )
 }
 
+fn rpc_ext_chain(input: &[u8], mode: Mode) -> Outcome {
+    use crate::wire::rpc_ext::{EncodeOptions, ExtFlags, decode_chain, encode_chain};
+    // Buffers compressed by another implementation re-encode equivalently, not identically:
+    // compare what the chain means (payloads, obfuscation, Last), not its header sizes.
+    let meaning = |bytes: &[u8]| {
+        decode_chain(bytes).map(|chain| {
+            chain
+                .into_iter()
+                .map(|b| (b.payload, b.header.flags.contains(ExtFlags::LAST)))
+                .collect::<Vec<_>>()
+        })
+    };
+    check(input, mode, meaning, |chain| {
+        let payloads: Vec<&[u8]> = chain.iter().map(|(p, _)| &p[..]).collect();
+        let mut out = Vec::new();
+        encode_chain(
+            &payloads,
+            EncodeOptions {
+                compress: true,
+                xor_magic: true,
+            },
+            &mut out,
+        )?;
+        Ok(out)
+    })
+}
+
+fn lz77_stream(input: &[u8], mode: Mode) -> Outcome {
+    use crate::wire::lz77::{compress, decompress};
+    let Some((size, stream)) = input.split_first_chunk::<2>() else {
+        return Outcome::Rejected;
+    };
+    let size_actual = usize::from(u16::from_le_bytes(*size));
+    let Ok(plain) = decompress(stream, size_actual) else {
+        return Outcome::Rejected;
+    };
+    if mode == Mode::DecodeOnly {
+        return Outcome::RoundTripped;
+    }
+    match decompress(&compress(&plain), plain.len()) {
+        Ok(again) if again == plain => Outcome::RoundTripped,
+        Ok(_) => Outcome::Mismatch("LZ77 round trip changed the data".into()),
+        Err(e) => Outcome::Mismatch(format!("our own LZ77 stream does not decompress: {e}")),
+    }
+}
+
+fn lz77_compress(input: &[u8], mode: Mode) -> Outcome {
+    use crate::wire::lz77::{compress, decompress};
+    let stream = compress(input);
+    if mode == Mode::DecodeOnly {
+        return Outcome::RoundTripped;
+    }
+    match decompress(&stream, input.len()) {
+        Ok(plain) if plain == input => Outcome::RoundTripped,
+        Ok(_) => Outcome::Mismatch("compress then decompress changed the data".into()),
+        Err(e) => Outcome::Mismatch(format!("our own LZ77 stream does not decompress: {e}")),
+    }
+}
+
+fn framing_chunked(input: &[u8], mode: Mode) -> Outcome {
+    use crate::wire::mapihttp::framing::{FramedResponse, FramerLimits, ResponseFramer, frame_all};
+    let Some((&chunk, stream)) = input.split_first() else {
+        return Outcome::Rejected;
+    };
+    let limits = FramerLimits::default();
+    let whole = frame_all(stream, limits);
+    if mode == Mode::DecodeOnly {
+        return if whole.is_ok() {
+            Outcome::RoundTripped
+        } else {
+            Outcome::Rejected
+        };
+    }
+    // Fed in chunks of `chunk` bytes, the framer must reach the same result as all at once.
+    let mut framer = ResponseFramer::new(limits);
+    let mut fed = Ok(());
+    for piece in stream.chunks(usize::from(chunk).max(1)) {
+        if let Err(e) = framer.feed(piece) {
+            fed = Err(e);
+            break;
+        }
+    }
+    let chunked = fed.and_then(|()| framer.finish());
+    let same = |a: &FramedResponse, b: &FramedResponse| {
+        a.meta == b.meta && a.body == b.body && a.pending_count == b.pending_count
+    };
+    match (&whole, &chunked) {
+        (Ok(a), Ok(b)) if !same(a, b) => {
+            return Outcome::Mismatch(format!("chunks of {chunk} give {b:?}, whole input {a:?}"));
+        }
+        (Ok(_), Err(e)) | (Err(e), Ok(_)) => {
+            return Outcome::Mismatch(format!("chunks of {chunk} and whole input disagree: {e}"));
+        }
+        (Err(_), Err(_)) => return Outcome::Rejected,
+        _ => {}
+    }
+    let Ok(framed) = whole else {
+        return Outcome::Rejected;
+    };
+    let mut out = Vec::new();
+    if let Err(e) = framed.encode(&mut out) {
+        return Outcome::Mismatch(format!("framed {framed:?} but cannot encode it: {e}"));
+    }
+    match frame_all(&out, limits) {
+        Ok(again) if same(&again, &framed) => Outcome::RoundTripped,
+        Ok(again) => Outcome::Mismatch(format!("{framed:?} re-framed as {again:?}")),
+        Err(e) => Outcome::Mismatch(format!("{framed:?} re-encoded to a stream that fails: {e}")),
+    }
+}
+
 decoders! {
     Primitives "utf16z" => primitive_strings,
     Primitives "ascii_z" => primitive_ascii,
     Primitives "FileTime" => check_wire::<crate::wire::FileTime>,
+    Primitives "ErrorCode" => check_wire::<crate::wire::ErrorCode>,
     PropertyValues "PropertyTag" => check_wire::<crate::wire::property::PropertyTag>,
+    EntryIds "EntryId" => check_wire::<crate::wire::entry_id::EntryId>,
+    EntryIds "FolderEntryId" => check_wire::<crate::wire::entry_id::FolderEntryId>,
+    EntryIds "MessageEntryId" => check_wire::<crate::wire::entry_id::MessageEntryId>,
+    EntryIds "StoreObjectEntryId" => check_wire::<crate::wire::entry_id::StoreObjectEntryId>,
+    EntryIds "AddressBookEntryId" => check_wire::<crate::wire::entry_id::AddressBookEntryId>,
+    EntryIds "EphemeralEntryId" => check_wire::<crate::wire::entry_id::EphemeralEntryId>,
+    EntryIds "OneOffEntryId" => check_wire::<crate::wire::entry_id::OneOffEntryId>,
+    EntryIds "ContactEntryId" => check_wire::<crate::wire::entry_id::ContactEntryId>,
+    EntryIds "WrappedEntryId" => check_wire::<crate::wire::entry_id::WrappedEntryId>,
+    EntryIds "GlobalIdentifier" => check_wire::<crate::wire::entry_id::GlobalIdentifier>,
+    EntryIds "LongTermId" => check_wire::<crate::wire::entry_id::LongTermId>,
+    RpcExt "RpcHeaderExt" => check_wire::<crate::wire::rpc_ext::RpcHeaderExt>,
+    RpcExt "extended buffer chain" => rpc_ext_chain,
+    Lz77 "decompress" => lz77_stream,
+    Lz77 "compress" (encoder) => lz77_compress,
+    AuxBuffers "AuxiliaryBuffer" => check_wire::<crate::wire::auxbuf::AuxiliaryBuffer>,
+    AuxBuffers "AuxBlock" => check_wire::<crate::wire::auxbuf::AuxBlock>,
+    AuxBuffers "AuxHeader" => check_wire::<crate::wire::auxbuf::AuxHeader>,
+    MailboxRequests "ConnectRequest" => check_wire::<crate::wire::mapihttp::ConnectRequest>,
+    MailboxRequests "ExecuteRequest" => check_wire::<crate::wire::mapihttp::ExecuteRequest>,
+    MailboxRequests "DisconnectRequest" => check_wire::<crate::wire::mapihttp::DisconnectRequest>,
+    MailboxRequests "NotificationWaitRequest" => check_wire::<crate::wire::mapihttp::NotificationWaitRequest>,
+    MailboxResponses "ConnectResponse" => check_wire::<crate::wire::mapihttp::ConnectResponse>,
+    MailboxResponses "ExecuteResponse" => check_wire::<crate::wire::mapihttp::ExecuteResponse>,
+    MailboxResponses "DisconnectResponse" => check_wire::<crate::wire::mapihttp::DisconnectResponse>,
+    MailboxResponses "NotificationWaitResponse" => check_wire::<crate::wire::mapihttp::NotificationWaitResponse>,
+    Framing "chunked framer" => framing_chunked,
 }

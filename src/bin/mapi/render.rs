@@ -20,10 +20,7 @@ fn scalar(v: &Value) -> Option<String> {
         Value::Array(a) if a.len() <= 16 && a.iter().all(|x| x.is_number() || x.is_string()) => {
             Some(format!(
                 "[{}]",
-                a.iter()
-                    .filter_map(scalar)
-                    .collect::<Vec<_>>()
-                    .join(", ")
+                a.iter().filter_map(scalar).collect::<Vec<_>>().join(", ")
             ))
         }
         _ => None,
@@ -70,6 +67,9 @@ mod tests {
     #[test]
     fn nests_objects_and_keeps_short_arrays_inline() {
         let v = serde_json::json!({"a": 1, "b": {"c": "x", "d": [1, 2]}, "e": [{"f": true}]});
-        assert_eq!(text(&v), "a: 1\nb:\n  c: \"x\"\n  d: [1, 2]\ne:\n  [0]\n    f: true\n");
+        assert_eq!(
+            text(&v),
+            "a: 1\nb:\n  c: \"x\"\n  d: [1, 2]\ne:\n  [0]\n    f: true\n"
+        );
     }
 }
