@@ -16,3 +16,6 @@ pub use value::{
     FlaggedPropertyValue, FlaggedPropertyValueWithType, MAX_DEPTH, PropertyValue, RuleAction,
     ServerId, TaggedPropertyValue, TypedPropertyValue, TypedString,
 };
+
+#[cfg(test)]
+pub(crate) mod tests;
