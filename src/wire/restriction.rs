@@ -527,3 +527,228 @@ impl Restriction {
 }
 
 pub use crate::wire::property::value::MAX_DEPTH;
+
+#[cfg(test)]
+mod tests {
+    use proptest::prelude::*;
+
+    use super::*;
+    use crate::wire::error::{ErrorKind, decode_all};
+    use crate::wire::property::PropertyValue;
+    use crate::wire::property::tests::{restriction_s, widths};
+
+    fn enc(r: &Restriction, w: CountWidth) -> Vec<u8> {
+        r.to_bytes_with(w).unwrap()
+    }
+
+    #[test]
+    fn and_count_width_follows_the_context() {
+        // MS-OXCDATA 2.12.1.1: RestrictType 0x00, RestrictCount (2 bytes in ROPs, 4 in
+        // extended rules / NSPI), then the sub-restrictions. ExistRestriction (2.12.9.1) is
+        // RestrictType 0x08 plus a PropertyTag.
+        let r = Restriction::And(vec![Restriction::exists(PropertyTag(0x0037_001F))]);
+        assert_eq!(
+            enc(&r, CountWidth::U16),
+            [0x00, 0x01, 0x00, 0x08, 0x1F, 0x00, 0x37, 0x00]
+        );
+        assert_eq!(
+            enc(&r, CountWidth::U32),
+            [0x00, 0x01, 0x00, 0x00, 0x00, 0x08, 0x1F, 0x00, 0x37, 0x00]
+        );
+    }
+
+    #[test]
+    fn content_restriction_known_answer() {
+        // Subject contains "x", ignoring case: 0x03, FuzzyLevelLow 0x0001, FuzzyLevelHigh
+        // 0x0001, PropTag, TaggedValue.
+        let r = Restriction::Content(ContentRestriction {
+            fuzzy_level_low: FuzzyLevelLow::SUBSTRING,
+            fuzzy_level_high: FuzzyLevelHigh::IGNORECASE,
+            prop_tag: PropertyTag(0x0037_001F),
+            value: TaggedPropertyValue::new(0x0037, PropertyValue::string("x")),
+        });
+        let b = enc(&r, CountWidth::U16);
+        assert_eq!(
+            b,
+            [
+                0x03, 0x01, 0x00, 0x01, 0x00, 0x1F, 0x00, 0x37, 0x00, 0x1F, 0x00, 0x37, 0x00, 0x78,
+                0x00, 0x00, 0x00
+            ]
+        );
+        assert_eq!(
+            Restriction::from_bytes_with(CountWidth::U16, &b).unwrap(),
+            r
+        );
+    }
+
+    #[test]
+    fn fixed_layout_restrictions_known_answers() {
+        let cases: Vec<(Restriction, Vec<u8>)> = vec![
+            (
+                Restriction::Bitmask(BitmaskRestriction {
+                    relop: BitmapRelOp::NEZ,
+                    prop_tag: PropertyTag(0x0E07_0003),
+                    mask: 0x1,
+                }),
+                vec![0x06, 0x01, 0x03, 0x00, 0x07, 0x0E, 0x01, 0, 0, 0],
+            ),
+            (
+                Restriction::Size(SizeRestriction {
+                    relop: RelOp::GT,
+                    prop_tag: PropertyTag(0x0E08_0003),
+                    size: 0x100,
+                }),
+                vec![0x07, 0x02, 0x03, 0x00, 0x08, 0x0E, 0x00, 0x01, 0, 0],
+            ),
+            (
+                Restriction::CompareProperties(ComparePropertiesRestriction {
+                    relop: RelOp::NE,
+                    prop_tag1: PropertyTag(0x0E06_0040),
+                    prop_tag2: PropertyTag(0x3008_0040),
+                }),
+                vec![0x05, 0x05, 0x40, 0x00, 0x06, 0x0E, 0x40, 0x00, 0x08, 0x30],
+            ),
+            (
+                Restriction::Not(Box::new(Restriction::exists(PropertyTag(0x0E1B_000B)))),
+                vec![0x02, 0x08, 0x0B, 0x00, 0x1B, 0x0E],
+            ),
+            (
+                Restriction::SubObject(SubObjectRestriction {
+                    subobject: PropertyTag(0x0E12_000D),
+                    restriction: Box::new(Restriction::Or(vec![])),
+                }),
+                vec![0x09, 0x0D, 0x00, 0x12, 0x0E, 0x01, 0x00, 0x00],
+            ),
+            (
+                Restriction::Count(CountRestriction {
+                    count: 5,
+                    restriction: Box::new(Restriction::And(vec![])),
+                }),
+                vec![0x0B, 5, 0, 0, 0, 0x00, 0x00, 0x00],
+            ),
+            (
+                Restriction::Comment(CommentRestriction {
+                    values: vec![TaggedPropertyValue::new(
+                        0x6001,
+                        PropertyValue::Integer32(2),
+                    )],
+                    restriction: None,
+                }),
+                vec![0x0A, 0x01, 0x03, 0x00, 0x01, 0x60, 2, 0, 0, 0, 0x00],
+            ),
+            (
+                Restriction::eq(TaggedPropertyValue::new(
+                    0x0E08,
+                    PropertyValue::Integer32(1),
+                )),
+                vec![
+                    0x04, 0x04, 0x03, 0x00, 0x08, 0x0E, 0x03, 0x00, 0x08, 0x0E, 1, 0, 0, 0,
+                ],
+            ),
+        ];
+        for (r, bytes) in cases {
+            assert_eq!(enc(&r, CountWidth::U16), bytes, "{r:?}");
+            assert_eq!(
+                Restriction::from_bytes_with(CountWidth::U16, &bytes).unwrap(),
+                r
+            );
+        }
+    }
+
+    #[test]
+    fn nesting_bomb_is_too_deep_not_a_stack_overflow() {
+        let mut bomb = vec![Restriction::NOT; 100_000];
+        bomb.extend_from_slice(&[0x08, 0, 0, 0, 0]);
+        let err = Restriction::from_bytes_with(CountWidth::U16, &bomb).unwrap_err();
+        assert_eq!(err.kind, ErrorKind::TooDeep { limit: MAX_DEPTH });
+        assert_eq!(err.structure, "Restriction");
+    }
+
+    #[test]
+    fn depth_counts_through_restriction_values() {
+        // PropertyRestriction whose value is a PtypRestriction holding another one, and so on:
+        // 04 04 <tag type 0xFD> <tagged tag 0xFD> <restriction> ...
+        let mut bomb = Vec::new();
+        for _ in 0..10_000 {
+            bomb.extend_from_slice(&[0x04, 0x04, 0xFD, 0x00, 0x01, 0x00, 0xFD, 0x00, 0x01, 0x00]);
+        }
+        bomb.extend_from_slice(&[0x08, 0, 0, 0, 0]);
+        let err = Restriction::from_bytes_with(CountWidth::U32, &bomb).unwrap_err();
+        assert_eq!(err.kind, ErrorKind::TooDeep { limit: MAX_DEPTH });
+        // And the same bomb entered as a property value.
+        let err = decode_all(&bomb[10..], |i| {
+            PropertyValue::decode_with(
+                crate::wire::property::PropertyType::RESTRICTION,
+                CountWidth::U16,
+                i,
+            )
+        })
+        .unwrap_err();
+        assert_eq!(err.kind, ErrorKind::TooDeep { limit: MAX_DEPTH });
+    }
+
+    #[test]
+    fn nesting_at_the_limit_round_trips_and_beyond_is_refused_on_encode() {
+        let mut r = Restriction::exists(PropertyTag(1));
+        for _ in 0..MAX_DEPTH {
+            r = Restriction::Not(Box::new(r));
+        }
+        let b = enc(&r, CountWidth::U16);
+        assert_eq!(
+            Restriction::from_bytes_with(CountWidth::U16, &b).unwrap(),
+            r
+        );
+        let deeper = Restriction::Not(Box::new(r));
+        assert!(deeper.to_bytes_with(CountWidth::U16).is_err());
+    }
+
+    #[test]
+    fn hostile_restrictions() {
+        // RestrictCount promising more than the input holds.
+        let err =
+            Restriction::from_bytes_with(CountWidth::U32, &[0x00, 0xFF, 0xFF, 0xFF, 0xFF, 0x08])
+                .unwrap_err();
+        assert!(matches!(
+            err.kind,
+            ErrorKind::LengthExceedsInput {
+                field: "RestrictCount",
+                ..
+            }
+        ));
+        // Unknown RestrictType.
+        let err = Restriction::from_bytes_with(CountWidth::U16, &[0x0C]).unwrap_err();
+        assert_eq!(
+            err.kind,
+            ErrorKind::InvalidValue {
+                field: "RestrictType",
+                value: 0x0C
+            }
+        );
+        assert_eq!(err.offset, 0);
+        // Truncated inside a PropertyRestriction's value.
+        let err = Restriction::from_bytes_with(
+            CountWidth::U16,
+            &[0x04, 0x04, 0x03, 0, 8, 0x0E, 0x03, 0, 8, 0x0E, 1],
+        )
+        .unwrap_err();
+        assert!(matches!(err.kind, ErrorKind::Truncated { .. }));
+        // A property value of unknown type inside a restriction.
+        let err = Restriction::from_bytes_with(
+            CountWidth::U16,
+            &[0x04, 0x04, 0x33, 0, 8, 0x0E, 0x33, 0, 8, 0x0E],
+        )
+        .unwrap_err();
+        assert_eq!(err.kind, ErrorKind::UnknownPropertyType(0x33));
+        // Comment with more tagged values than bytes.
+        let err = Restriction::from_bytes_with(CountWidth::U16, &[0x0A, 0xFF, 0, 0]).unwrap_err();
+        assert!(matches!(err.kind, ErrorKind::LengthExceedsInput { .. }));
+    }
+
+    proptest! {
+        #[test]
+        fn restriction_round_trips(r in restriction_s(), w in widths()) {
+            let b = enc(&r, w);
+            prop_assert_eq!(Restriction::from_bytes_with(w, &b).unwrap(), r);
+        }
+    }
+}
