@@ -816,3 +816,24 @@ fn restriction_value_inside_a_row() {
         row
     );
 }
+
+#[test]
+fn conversions_and_json() {
+    assert_eq!(PropertyValue::from("a"), PropertyValue::string("a"));
+    assert_eq!(PropertyValue::from(7i32).as_i64(), Some(7));
+    assert_eq!(
+        PropertyValue::from(vec![1u8, 2]).as_bytes(),
+        Some(&[1u8, 2][..])
+    );
+    let row = PropertyRow::Flagged(FlaggedPropertyRow {
+        values: vec![
+            FlaggedPropertyValue::Value(PropertyValue::binary([0xAB])),
+            FlaggedPropertyValue::Error(PropertyType::STRING, ErrorCode(0x8004_010F)),
+        ],
+    });
+    let json = serde_json::to_string(&row).unwrap();
+    assert!(json.contains("\"ab\""), "{json}");
+    assert!(json.contains("Binary"), "{json}");
+    let r = Restriction::eq(TaggedPropertyValue::new(0x0037, PropertyValue::string("x")));
+    assert!(serde_json::to_string(&r).unwrap().contains("\"x\""));
+}

@@ -152,8 +152,9 @@ fn fixed_items<'a, T>(
 }
 
 #[allow(clippy::box_collection)]
-/// Reads `count` variable-size items; the vector grows as items arrive, so its capacity never
-/// runs ahead of what the input has actually delivered.
+/// Reads `count` variable-size items. The count is checked against the smallest item first, so
+/// the exact reservation is bounded by the input; these items never nest, so reservations do
+/// not stack up.
 fn variable_items<'a, T>(
     input: &'a [u8],
     min_size: usize,
@@ -161,7 +162,7 @@ fn variable_items<'a, T>(
 ) -> PResult<'a, Box<Vec<T>>> {
     let (mut input, n) = MULTI_COUNT.read(input)?;
     check_count(input, n, min_size, "multi-value count")?;
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(n);
     for _ in 0..n {
         let (rest, v) = item(input)?;
         input = rest;
@@ -271,6 +272,10 @@ impl PropertyValue {
     }
 
     /// Decodes a value of type `ty` whose counts have the given width (MS-OXCDATA 2.11.1).
+    ///
+    /// Types without a value layout (PtypUnspecified, PtypObject / PtypEmbeddedTable, which
+    /// MS-OXCDATA 2.11.1.5 keeps out of property value lists, and unknown types) fail with
+    /// [`ErrorKind::UnknownPropertyType`]: the rest of the buffer cannot be located.
     pub fn decode_with(ty: PropertyType, width: CountWidth, input: &[u8]) -> PResult<'_, Self> {
         Self::decode_depth(ty, width, input, 0)
     }
@@ -514,6 +519,37 @@ impl PropertyValue {
             _ => None,
         }
     }
+}
+
+macro_rules! from_impls {
+    ($($t:ty => |$v:ident| $e:expr),* $(,)?) => {$(
+        impl From<$t> for PropertyValue {
+            fn from($v: $t) -> Self {
+                $e
+            }
+        }
+    )*};
+}
+
+from_impls! {
+    i16 => |v| Self::Integer16(v),
+    i32 => |v| Self::Integer32(v),
+    i64 => |v| Self::Integer64(v),
+    f32 => |v| Self::Floating32(v),
+    f64 => |v| Self::Floating64(v),
+    bool => |v| Self::Boolean(v),
+    ErrorCode => |v| Self::ErrorCode(v),
+    FileTime => |v| Self::Time(v),
+    Uuid => |v| Self::Guid(Box::new(v)),
+    String => |v| Self::String(Box::new(v)),
+    &str => |v| Self::String(Box::new(v.to_owned())),
+    String8 => |v| Self::String8(Box::new(v)),
+    Vec<u8> => |v| Self::Binary(Box::new(v)),
+    &[u8] => |v| Self::Binary(Box::new(v.to_vec())),
+    Restriction => |v| Self::Restriction(Box::new(v)),
+    Vec<String> => |v| Self::MultipleString(Box::new(v)),
+    Vec<i32> => |v| Self::MultipleInteger32(Box::new(v)),
+    Vec<Vec<u8>> => |v| Self::MultipleBinary(Box::new(v)),
 }
 
 #[inline]
