@@ -14,7 +14,7 @@ use super::value::{FlaggedPropertyValue, PropertyValue};
 /// Bytes a value in column `col` occupies at least; the column's type decides, and a
 /// PtypUnspecified column carries a 2-byte type in front of its value.
 fn min_column_size(col: PropertyTag, width: CountWidth, flagged: bool) -> usize {
-    let ty = col.prop_type();
+    let ty = col.value_type();
     let flag = usize::from(flagged);
     if ty == PropertyType::UNSPECIFIED {
         return 2 + flag;
@@ -41,7 +41,7 @@ fn count_mismatch() -> EncodeError {
 }
 
 /// MS-OXCDATA 2.8.1.1 StandardPropertyRow: Flag 0x00, then one value per column, every value
-/// present. A column of type PtypUnspecified carries its value as a TypedPropertyValue (2.11.3);
+/// present. A column with the MultivalueInstance bit carries single values of its element type. A column of type PtypUnspecified carries its value as a TypedPropertyValue (2.11.3);
 /// the decoded [`PropertyValue`] knows its type either way.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct StandardPropertyRow {
@@ -75,7 +75,7 @@ impl StandardPropertyRow {
     ) -> PResult<'a, Self> {
         let mut values = Vec::with_capacity(columns.len());
         for col in columns {
-            let ty = col.prop_type();
+            let ty = col.value_type();
             let (rest, v) = if ty == PropertyType::UNSPECIFIED {
                 let (rest, ty) = le_u16(i)?;
                 PropertyValue::decode_with(PropertyType(ty), width, rest)?
@@ -100,7 +100,7 @@ impl StandardPropertyRow {
         }
         out.put_u8(Self::FLAG);
         for (col, v) in columns.iter().zip(&self.values) {
-            let ty = col.prop_type();
+            let ty = col.value_type();
             if ty == PropertyType::UNSPECIFIED {
                 out.put_u16_le(v.prop_type().0);
             } else if ty != v.prop_type() {
@@ -147,7 +147,7 @@ impl FlaggedPropertyRow {
     ) -> PResult<'a, Self> {
         let mut values = Vec::with_capacity(columns.len());
         for col in columns {
-            let mut ty = col.prop_type();
+            let mut ty = col.value_type();
             if ty == PropertyType::UNSPECIFIED {
                 let (rest, t) = le_u16(i)?;
                 ty = PropertyType(t);
@@ -172,7 +172,7 @@ impl FlaggedPropertyRow {
         }
         out.put_u8(Self::FLAG);
         for (col, v) in columns.iter().zip(&self.values) {
-            let ty = col.prop_type();
+            let ty = col.value_type();
             if ty == PropertyType::UNSPECIFIED {
                 out.put_u16_le(v.prop_type().0);
             } else if ty != v.prop_type() {
@@ -287,11 +287,12 @@ impl PropertyRow {
     }
 
     /// The value of the property `tag` given the `columns` the row was decoded against. The
-    /// property id must match; the type must match too unless either is PtypUnspecified.
+    /// property id must match; the value type must match too unless either is PtypUnspecified
+    /// (a MultivalueInstance column matches its element type).
     pub fn find(&self, columns: &[PropertyTag], tag: PropertyTag) -> Option<&PropertyValue> {
         let index = columns.iter().position(|c| {
             c.id() == tag.id()
-                && (c.prop_type() == tag.prop_type()
+                && (c.value_type() == tag.value_type()
                     || c.prop_type() == PropertyType::UNSPECIFIED
                     || tag.prop_type() == PropertyType::UNSPECIFIED)
         })?;

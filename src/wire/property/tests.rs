@@ -837,3 +837,40 @@ fn conversions_and_json() {
     let r = Restriction::eq(TaggedPropertyValue::new(0x0037, PropertyValue::string("x")));
     assert!(serde_json::to_string(&r).unwrap().contains("\"x\""));
 }
+
+#[test]
+fn multivalue_instance_columns_carry_single_values() {
+    // MS-OXCDATA 2.11.1.3: PidTagKeywords-like column 0x1234101F | 0x2000 yields one string per row.
+    let cols = [PropertyTag(0x1234_301F)];
+    assert!(cols[0].prop_type().is_mv_instance());
+    assert_eq!(cols[0].value_type(), PropertyType::STRING);
+    let wire = [0x00, 0x41, 0x00, 0x00, 0x00];
+    let row = decode_all(&wire, |i| {
+        PropertyRow::decode_with(&cols, CountWidth::U16, i)
+    })
+    .unwrap();
+    assert_eq!(row.get(0).and_then(PropertyValue::as_str), Some("A"));
+    assert_eq!(
+        row.find(&cols, PropertyTag(0x1234_001F))
+            .and_then(PropertyValue::as_str),
+        Some("A")
+    );
+    let mut out = Vec::new();
+    row.encode_with(&cols, CountWidth::U16, &mut out).unwrap();
+    assert_eq!(out, wire);
+    // A tagged value with the MVI bit (as in a restriction on such a column).
+    let t = TaggedPropertyValue {
+        tag: PropertyTag(0x1234_301F),
+        value: PropertyValue::string("A"),
+    };
+    let mut out = Vec::new();
+    t.encode_with(CountWidth::U16, &mut out).unwrap();
+    assert_eq!(
+        decode_all(&out, |i| TaggedPropertyValue::decode_with(
+            CountWidth::U16,
+            i
+        ))
+        .unwrap(),
+        t
+    );
+}

@@ -680,7 +680,8 @@ impl TypedPropertyValue {
     }
 }
 
-/// MS-OXCDATA 2.11.4 TaggedPropertyValue: a PropertyTag then the value of the tag's type.
+/// MS-OXCDATA 2.11.4 TaggedPropertyValue: a PropertyTag then the value of the tag's type (the
+/// element type when the tag has the MultivalueInstance bit, as restrictions on such columns do).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct TaggedPropertyValue {
     /// The property tag; its type says how the value is laid out.
@@ -707,7 +708,7 @@ impl TaggedPropertyValue {
         named("TaggedPropertyValue", input, |i| {
             let (i, tag) = le_u32(i)?;
             let tag = PropertyTag(tag);
-            let (i, value) = PropertyValue::decode_depth(tag.prop_type(), width, i, depth)?;
+            let (i, value) = PropertyValue::decode_depth(tag.value_type(), width, i, depth)?;
             Ok((i, Self { tag, value }))
         })
     }
@@ -727,7 +728,7 @@ impl TaggedPropertyValue {
         out: &mut B,
         depth: usize,
     ) -> Result<(), EncodeError> {
-        if self.value.prop_type() != self.tag.prop_type() {
+        if self.value.prop_type() != self.tag.value_type() {
             return Err(EncodeError::Invalid {
                 structure: "TaggedPropertyValue",
                 reason: "the value's type differs from the tag's",
