@@ -59,7 +59,7 @@ pub(crate) fn leaf_value_s() -> impl Strategy<Value = PropertyValue> {
         string8_s().prop_map(|s| PropertyValue::String8(Box::new(s))),
         any::<u64>().prop_map(|t| PropertyValue::Time(FileTime(t))),
         guid_s().prop_map(|g| PropertyValue::Guid(Box::new(g))),
-        bytes_s().prop_map(|b| PropertyValue::ServerId(Box::new(b))),
+        bytes_s().prop_map(|b| PropertyValue::ServerId(Box::new(b.into()))),
         proptest::collection::vec(bytes_s(), 0..4)
             .prop_map(|blocks| PropertyValue::RuleAction(Box::new(RuleAction { blocks }))),
         bytes_s().prop_map(PropertyValue::binary),
@@ -207,6 +207,8 @@ fn property_value_is_compact() {
         std::mem::size_of::<PropertyValue>()
     );
     assert!(std::mem::size_of::<FlaggedPropertyValue>() <= 16);
+    // Empty strings and binaries allocate only the outer box.
+    assert_eq!(std::mem::size_of::<Box<str>>(), 16);
 }
 
 #[test]
@@ -294,7 +296,7 @@ fn server_id_parses_the_server_form() {
         assert_eq!(enc_value(&v, w), wire);
     }
     // Client-defined (Ours = 0x00) server ids stay bytes.
-    let client = PropertyValue::ServerId(Box::new(vec![0x00, 1, 2]));
+    let client = PropertyValue::ServerId(Box::new(vec![0x00, 1, 2].into()));
     assert!(client.as_server_id().is_none());
 }
 

@@ -63,8 +63,10 @@ const MULTI_COUNT: CountWidth = CountWidth::U32;
 /// decoded into vectors of these values and a row of 1-byte booleans must not blow up in memory.
 /// Floating-point variants compare with `==`, so a NaN value is not equal to itself.
 ///
-/// `Box<String>` and `Box<Vec<_>>` are deliberate: a thin box keeps the enum at 16 bytes where
-/// `Vec`, `String` or `Box<[T]>` inline would make every value 24 or 32 bytes.
+/// The double boxes are deliberate: a thin outer box keeps the enum at 16 bytes where `Vec`,
+/// `String` or `Box<[T]>` inline would make every value 24 or 32 bytes, and an inner `Box<str>`
+/// / `Box<[u8]>` (16 bytes, no allocation when empty) is smaller than a `String` / `Vec`. An
+/// empty PtypString or PtypBinary (2 wire bytes) then costs 32 bytes of memory, 16x its size.
 #[allow(clippy::box_collection)]
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(tag = "type", content = "value")]
@@ -90,7 +92,7 @@ pub enum PropertyValue {
     /// PtypInteger64.
     Integer64(i64),
     /// PtypString: UTF-16LE with a two-byte terminator.
-    String(Box<String>),
+    String(Box<Box<str>>),
     /// PtypString8: 8-bit text in a code page the value does not name.
     String8(Box<String8>),
     /// PtypTime: a FILETIME.
@@ -98,13 +100,13 @@ pub enum PropertyValue {
     /// PtypGuid.
     Guid(Box<Uuid>),
     /// PtypServerId: the raw bytes after the 16-bit count (see [`ServerId`]).
-    ServerId(#[serde(serialize_with = "crate::wire::serde_bytes::hex")] Box<Vec<u8>>),
+    ServerId(#[serde(serialize_with = "crate::wire::serde_bytes::hex")] Box<Box<[u8]>>),
     /// PtypRestriction: a restriction (MS-OXCDATA 2.12) inline, without a count.
     Restriction(Box<Restriction>),
     /// PtypRuleAction: MS-OXORULE 2.2.5 RuleAction, kept as its framed action blocks.
     RuleAction(Box<RuleAction>),
     /// PtypBinary: a COUNT-prefixed byte string.
-    Binary(#[serde(serialize_with = "crate::wire::serde_bytes::hex")] Box<Vec<u8>>),
+    Binary(#[serde(serialize_with = "crate::wire::serde_bytes::hex")] Box<Box<[u8]>>),
     /// PtypMultipleInteger16.
     MultipleInteger16(Box<Vec<i16>>),
     /// PtypMultipleInteger32.
@@ -183,10 +185,9 @@ fn put_multi<B: BufMut, T>(
     Ok(())
 }
 
-fn binary(input: &[u8], width: CountWidth) -> PResult<'_, Vec<u8>> {
+fn binary(input: &[u8], width: CountWidth) -> PResult<'_, &[u8]> {
     let (rest, n) = width.read(input)?;
-    let (rest, bytes) = take_len(rest, n, "PtypBinary byte count")?;
-    Ok((rest, bytes.to_vec()))
+    take_len(rest, n, "PtypBinary byte count")
 }
 
 fn put_binary<B: BufMut>(out: &mut B, bytes: &[u8], width: CountWidth) -> Result<(), EncodeError> {
@@ -299,14 +300,18 @@ impl PropertyValue {
                 PropertyType::ERROR_CODE => map(le_u32(i), |v| Self::ErrorCode(ErrorCode(v)))?,
                 PropertyType::BOOLEAN => map(le_u8(i), |b| Self::Boolean(b != 0))?,
                 PropertyType::INTEGER64 => map(le_i64(i), Self::Integer64)?,
-                PropertyType::STRING => map(utf16z(i), |s| Self::String(Box::new(s)))?,
+                PropertyType::STRING => {
+                    map(utf16z(i), |s| Self::String(Box::new(s.into_boxed_str())))?
+                }
                 PropertyType::STRING8 => map(string8(i), |s| Self::String8(Box::new(s)))?,
                 PropertyType::TIME => map(le_u64(i), |v| Self::Time(FileTime(v)))?,
                 PropertyType::GUID => map(guid(i), |g| Self::Guid(Box::new(g)))?,
                 PropertyType::SERVER_ID => {
                     // MS-OXCDATA 2.11.1: "a 16-bit COUNT field followed by a structure", in
                     // every context.
-                    map(binary(i, CountWidth::U16), |b| Self::ServerId(Box::new(b)))?
+                    map(binary(i, CountWidth::U16), |b| {
+                        Self::ServerId(Box::new(b.into()))
+                    })?
                 }
                 PropertyType::RESTRICTION => {
                     map(Restriction::decode_depth(width, i, depth + 1), |r| {
@@ -316,7 +321,9 @@ impl PropertyValue {
                 PropertyType::RULE_ACTION => map(RuleAction::decode_with(width, i), |r| {
                     Self::RuleAction(Box::new(r))
                 })?,
-                PropertyType::BINARY => map(binary(i, width), |b| Self::Binary(Box::new(b)))?,
+                PropertyType::BINARY => {
+                    map(binary(i, width), |b| Self::Binary(Box::new(b.into())))?
+                }
                 PropertyType::MULTIPLE_INTEGER16 => {
                     map(fixed_items(i, 2, le_i16), Self::MultipleInteger16)?
                 }
@@ -350,7 +357,7 @@ impl PropertyValue {
                     map(variable_items(i, 1, string8), Self::MultipleString8)?
                 }
                 PropertyType::MULTIPLE_BINARY => map(
-                    variable_items(i, width.size(), |i| binary(i, width)),
+                    variable_items(i, width.size(), |i| map(binary(i, width), <[u8]>::to_vec)),
                     Self::MultipleBinary,
                 )?,
                 other => return fail(i, "PropertyValue", ErrorKind::UnknownPropertyType(other.0)),
@@ -429,12 +436,12 @@ impl PropertyValue {
 
     /// A PtypString value.
     pub fn string(s: impl Into<String>) -> Self {
-        Self::String(Box::new(s.into()))
+        Self::String(Box::new(s.into().into_boxed_str()))
     }
 
     /// A PtypBinary value.
     pub fn binary(b: impl Into<Vec<u8>>) -> Self {
-        Self::Binary(Box::new(b.into()))
+        Self::Binary(Box::new(b.into().into_boxed_slice()))
     }
 
     /// The text of a PtypString value.
@@ -541,11 +548,11 @@ from_impls! {
     ErrorCode => |v| Self::ErrorCode(v),
     FileTime => |v| Self::Time(v),
     Uuid => |v| Self::Guid(Box::new(v)),
-    String => |v| Self::String(Box::new(v)),
-    &str => |v| Self::String(Box::new(v.to_owned())),
+    String => |v| Self::String(Box::new(v.into_boxed_str())),
+    &str => |v| Self::String(Box::new(v.into())),
     String8 => |v| Self::String8(Box::new(v)),
-    Vec<u8> => |v| Self::Binary(Box::new(v)),
-    &[u8] => |v| Self::Binary(Box::new(v.to_vec())),
+    Vec<u8> => |v| Self::Binary(Box::new(v.into_boxed_slice())),
+    &[u8] => |v| Self::Binary(Box::new(v.into())),
     Restriction => |v| Self::Restriction(Box::new(v)),
     Vec<String> => |v| Self::MultipleString(Box::new(v)),
     Vec<i32> => |v| Self::MultipleInteger32(Box::new(v)),
