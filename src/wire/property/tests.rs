@@ -876,3 +876,37 @@ fn multivalue_instance_columns_carry_single_values() {
         t
     );
 }
+
+#[test]
+fn truncated_rows_say_where() {
+    // The PtypInteger32 of column 1 is cut after two of its four bytes.
+    let wire = [0x00, 0x41, 0, 0, 0, 0x10, 0];
+    let err = decode_all(&wire, |i| {
+        PropertyRow::decode_with(&COLS, CountWidth::U16, i)
+    })
+    .unwrap_err();
+    assert_eq!(err.kind, ErrorKind::Truncated { needed: 2 });
+    assert_eq!(err.offset, 5);
+    assert_eq!(err.structure, "PropertyValue");
+    // A flagged row cut right after a value's flag.
+    let wire = [0x01, 0x00];
+    let err = decode_all(&wire, |i| {
+        PropertyRow::decode_with(&COLS, CountWidth::U16, i)
+    })
+    .unwrap_err();
+    assert_eq!(err.kind, ErrorKind::UnterminatedString);
+    assert_eq!(err.offset, 2);
+    // A row set whose second row is missing.
+    let wire = [2, 0, 0x00, 0x41, 0, 0, 0, 1, 0, 0, 0, 1];
+    let err = decode_all(&wire, |i| {
+        PropertyRowSet::decode_with(&COLS, CountWidth::U16, i)
+    })
+    .unwrap_err();
+    assert!(matches!(
+        err.kind,
+        ErrorKind::LengthExceedsInput {
+            field: "RowCount",
+            ..
+        } | ErrorKind::Truncated { .. }
+    ));
+}
