@@ -291,14 +291,7 @@ mod tests {
         let input = [1u8, 2, 3];
         let err = decode_all(&input[..], |i: &[u8]| {
             let (i, _) = nom::bytes::complete::take(2usize)(i)?;
-            fail::<()>(
-                i,
-                "Thing",
-                ErrorKind::InvalidValue {
-                    field: "x",
-                    value: 3,
-                },
-            )
+            fail::<()>(i, "Thing", ErrorKind::InvalidValue { field: "x", value: 3 })
         })
         .unwrap_err();
         assert_eq!(err.offset, 2);

@@ -281,15 +281,8 @@ pub fn put_counted_bytes<B: BufMut>(
 /// Reads a null-terminated 8-bit string, returning its bytes without the terminator.
 pub fn cstr8(input: &[u8]) -> PResult<'_, &[u8]> {
     match input.iter().position(|&b| b == 0) {
-        Some(end) => Ok((
-            input.get(end + 1..).unwrap_or_default(),
-            input.get(..end).unwrap_or_default(),
-        )),
-        None => fail(
-            input,
-            "null-terminated string",
-            ErrorKind::UnterminatedString,
-        ),
+        Some(end) => Ok((input.get(end + 1..).unwrap_or_default(), input.get(..end).unwrap_or_default())),
+        None => fail(input, "null-terminated string", ErrorKind::UnterminatedString),
     }
 }
 
@@ -341,9 +334,7 @@ pub fn utf16z(input: &[u8]) -> PResult<'_, String> {
     };
     let (body, rest) = input.split_at(end);
     let s = utf16_to_string(body).map_err(|()| {
-        nom::Err::Error(
-            WireError::new(input, ErrorKind::InvalidUtf16).in_structure("UTF-16 string"),
-        )
+        nom::Err::Error(WireError::new(input, ErrorKind::InvalidUtf16).in_structure("UTF-16 string"))
     })?;
     Ok((rest.get(2..).unwrap_or_default(), s))
 }
@@ -507,14 +498,8 @@ mod tests {
 
     #[test]
     fn filetime_unix_epoch() {
-        assert_eq!(
-            FileTime(FileTime::UNIX_EPOCH_INTERVALS).to_unix(),
-            Some((0, 0))
-        );
-        assert_eq!(
-            FileTime::from_unix(1, 500).0,
-            FileTime::UNIX_EPOCH_INTERVALS + 10_000_005
-        );
+        assert_eq!(FileTime(FileTime::UNIX_EPOCH_INTERVALS).to_unix(), Some((0, 0)));
+        assert_eq!(FileTime::from_unix(1, 500).0, FileTime::UNIX_EPOCH_INTERVALS + 10_000_005);
     }
 
     proptest! {

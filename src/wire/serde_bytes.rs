@@ -24,11 +24,7 @@ pub fn hex_vec<S: Serializer>(items: &[Vec<u8>], s: S) -> Result<S::Ok, S::Error
 pub fn lossy_text<S: Serializer>(bytes: &[u8], s: S) -> Result<S::Ok, S::Error> {
     match std::str::from_utf8(bytes) {
         Ok(t) => s.serialize_str(t),
-        Err(_) => s.serialize_str(
-            &encoding_rs::WINDOWS_1252
-                .decode_without_bom_handling(bytes)
-                .0,
-        ),
+        Err(_) => s.serialize_str(&encoding_rs::WINDOWS_1252.decode_without_bom_handling(bytes).0),
     }
 }
 
