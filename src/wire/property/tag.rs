@@ -85,6 +85,26 @@ impl PropertyType {
         self.0 & Self::MULTIPLE_FLAG != 0
     }
 
+    /// The MultivalueInstance bit (MS-OXCDATA 2.11.1.3): set with [`Self::MULTIPLE_FLAG`] on a
+    /// table column (RopSetColumns, sort orders, restrictions) it asks for one row per value,
+    /// and the column then carries single values of the element type.
+    pub const MV_INSTANCE_FLAG: u16 = 0x2000;
+
+    /// Whether the MultivalueInstance bit is set.
+    pub const fn is_mv_instance(self) -> bool {
+        self.0 & Self::MV_INSTANCE_FLAG != 0
+    }
+
+    /// The type a value has where this type names a column or tag: the element type when the
+    /// MultivalueInstance bit is set, else the type itself.
+    pub const fn value_type(self) -> Self {
+        if self.is_mv_instance() {
+            Self(self.0 & !(Self::MV_INSTANCE_FLAG | Self::MULTIPLE_FLAG))
+        } else {
+            self
+        }
+    }
+
     /// The single-valued type of a multi-valued one (itself if single-valued).
     pub const fn element(self) -> Self {
         Self(self.0 & !Self::MULTIPLE_FLAG)
@@ -175,6 +195,11 @@ impl PropertyTag {
     /// The property type (low 16 bits).
     pub const fn prop_type(self) -> PropertyType {
         PropertyType(self.0 as u16)
+    }
+
+    /// The type of the values this tag labels (see [`PropertyType::value_type`]).
+    pub const fn value_type(self) -> PropertyType {
+        self.prop_type().value_type()
     }
 
     /// The same property with another type (PtypString8 instead of PtypString, PtypErrorCode ...).
