@@ -314,12 +314,116 @@ fn framing_chunked(input: &[u8], mode: Mode) -> Outcome {
     }
 }
 
+/// Property codecs need a count width: ROP buffers (16-bit binary lengths) or NSPI (32-bit).
+const WIDTHS: [crate::wire::CountWidth; 2] =
+    [crate::wire::CountWidth::U16, crate::wire::CountWidth::U32];
+
+fn width_of(selector: u8) -> crate::wire::CountWidth {
+    WIDTHS[usize::from(selector & 1)]
+}
+
+/// Splits `[width byte][type u16][value...]` and round-trips the value.
+fn property_value(input: &[u8], mode: Mode) -> Outcome {
+    use crate::wire::error::decode_all;
+    use crate::wire::property::{PropertyType, PropertyValue};
+    let Some(([w, t0, t1], rest)) = input.split_first_chunk::<3>() else {
+        return Outcome::Rejected;
+    };
+    let (width, ty) = (width_of(*w), PropertyType(u16::from_le_bytes([*t0, *t1])));
+    check(
+        rest,
+        mode,
+        |i| decode_all(i, |i| PropertyValue::decode_with(ty, width, i)),
+        |v| {
+            let mut out = Vec::new();
+            v.encode_with(width, &mut out)?;
+            Ok(out)
+        },
+    )
+}
+
+macro_rules! width_codec {
+    ($fn_name:ident, $ty:ty) => {
+        fn $fn_name(input: &[u8], mode: Mode) -> Outcome {
+            use crate::wire::error::decode_all;
+            let Some((w, rest)) = input.split_first() else {
+                return Outcome::Rejected;
+            };
+            let width = width_of(*w);
+            check(
+                rest,
+                mode,
+                |i| decode_all(i, |i| <$ty>::decode_with(width, i)),
+                |v| {
+                    let mut out = Vec::new();
+                    v.encode_with(width, &mut out)?;
+                    Ok(out)
+                },
+            )
+        }
+    };
+}
+width_codec!(typed_value, crate::wire::property::TypedPropertyValue);
+width_codec!(tagged_value, crate::wire::property::TaggedPropertyValue);
+width_codec!(
+    flagged_value_with_type,
+    crate::wire::property::FlaggedPropertyValueWithType
+);
+width_codec!(tag_array, crate::wire::property::PropertyTagArray);
+width_codec!(restriction, crate::wire::restriction::Restriction);
+
+/// Splits `[width byte][column count][columns: u32 each][rows...]`: the fuzzer chooses the
+/// columns too, so every property type is reachable inside rows.
+macro_rules! row_codec {
+    ($fn_name:ident, $ty:ty) => {
+        fn $fn_name(input: &[u8], mode: Mode) -> Outcome {
+            use crate::wire::error::decode_all;
+            use crate::wire::property::PropertyTag;
+            let Some(([w, n], rest)) = input.split_first_chunk::<2>() else {
+                return Outcome::Rejected;
+            };
+            let width = width_of(*w);
+            let Some((tags, rest)) = rest.split_at_checked(usize::from(*n % 16) * 4) else {
+                return Outcome::Rejected;
+            };
+            let columns: Vec<PropertyTag> = tags
+                .chunks_exact(4)
+                .map(|c| PropertyTag(u32::from_le_bytes([c[0], c[1], c[2], c[3]])))
+                .collect();
+            check(
+                rest,
+                mode,
+                |i| decode_all(i, |i| <$ty>::decode_with(&columns, width, i)),
+                |v| {
+                    let mut out = Vec::new();
+                    v.encode_with(&columns, width, &mut out)?;
+                    Ok(out)
+                },
+            )
+        }
+    };
+}
+row_codec!(property_row, crate::wire::property::PropertyRow);
+row_codec!(property_row_set, crate::wire::property::PropertyRowSet);
+
 decoders! {
     Primitives "utf16z" => primitive_strings,
     Primitives "ascii_z" => primitive_ascii,
     Primitives "FileTime" => check_wire::<crate::wire::FileTime>,
     Primitives "ErrorCode" => check_wire::<crate::wire::ErrorCode>,
     PropertyValues "PropertyTag" => check_wire::<crate::wire::property::PropertyTag>,
+    PropertyValues "PropertyValue" => property_value,
+    PropertyValues "TypedPropertyValue" => typed_value,
+    PropertyValues "TaggedPropertyValue" => tagged_value,
+    PropertyValues "FlaggedPropertyValueWithType" => flagged_value_with_type,
+    PropertyValues "TypedString" => check_wire::<crate::wire::property::TypedString>,
+    PropertyValues "PropertyTagArray" => tag_array,
+    PropertyValues "PropertyName" => check_wire::<crate::wire::property::PropertyName>,
+    PropertyValues "PropertyProblemArray" => check_wire::<crate::wire::property::PropertyProblemArray>,
+    PropertyRows "PropertyRow" => property_row,
+    PropertyRows "PropertyRowSet" => property_row_set,
+    Restrictions "Restriction" => restriction,
+    Restrictions "SortOrderSet" => check_wire::<crate::wire::property::SortOrderSet>,
     EntryIds "EntryId" => check_wire::<crate::wire::entry_id::EntryId>,
     EntryIds "FolderEntryId" => check_wire::<crate::wire::entry_id::FolderEntryId>,
     EntryIds "MessageEntryId" => check_wire::<crate::wire::entry_id::MessageEntryId>,

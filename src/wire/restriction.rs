@@ -249,9 +249,10 @@ impl Restriction {
         Self::decode_depth(width, input, 0)
     }
 
-    /// The fewest bytes any restriction occupies: an empty And or Or.
-    fn min_size(width: CountWidth) -> usize {
-        1 + width.size()
+    /// The fewest bytes any restriction occupies: a CommentRestriction with no values and no
+    /// restriction (type, count byte, present byte), or an empty And/Or with 16-bit counts.
+    fn min_size(_width: CountWidth) -> usize {
+        3
     }
 
     pub(crate) fn decode_depth(width: CountWidth, input: &[u8], depth: usize) -> PResult<'_, Self> {
@@ -700,6 +701,16 @@ mod tests {
         );
         let deeper = Restriction::Not(Box::new(r));
         assert!(deeper.to_bytes_with(CountWidth::U16).is_err());
+    }
+
+    #[test]
+    fn an_and_of_one_empty_comment_fits_in_three_bytes() {
+        // Found by the round-trip property: the count check assumed no restriction is shorter
+        // than an empty And with 32-bit counts (5 bytes), but an empty Comment is 3.
+        let bytes = [0x00, 0x01, 0x00, 0x00, 0x00, 0x0A, 0x00, 0x00];
+        let r = Restriction::from_bytes_with(CountWidth::U32, &bytes).unwrap();
+        assert!(matches!(&r, Restriction::And(children) if children.len() == 1));
+        assert_eq!(enc(&r, CountWidth::U32), bytes);
     }
 
     #[test]

@@ -79,7 +79,7 @@ impl Wire for PropertyName {
                         );
                     }
                     let body = bytes.strip_suffix(&[0, 0]).unwrap_or(bytes);
-                    let name = utf16_to_string(body).map_err(|()| {
+                    let name = utf16_to_string(body).map_err(|_| {
                         nom::Err::Error(
                             crate::wire::WireError::new(rest, ErrorKind::InvalidUtf16)
                                 .in_structure(Self::NAME),
