@@ -54,3 +54,124 @@ fn every_family_has_decoders_and_seeds() {
         assert!(target.is_file(), "no fuzz target {}", target.display());
     }
 }
+
+/// Regenerates the seed corpora from the recordings: `cargo test --all-features --test
+/// fuzz_corpus -- --ignored write_seed_corpus`. Each decoder gets the fixture-derived inputs
+/// it accepts (prefixed with its selector byte) and a few it refuses, so fuzzing starts from
+/// real traffic rather than from nothing.
+#[test]
+#[ignore = "writes fuzz/corpus; run by hand after changing the registry or fixtures"]
+fn write_seed_corpus() {
+    use mapi_http::fuzzing::Mode;
+    use mapi_http::wire::Wire;
+    use mapi_http::wire::mapihttp::framing::{FramerLimits, frame_all};
+    use mapi_http::wire::mapihttp::{
+        ConnectRequest, ConnectResponse, ExecuteRequest, ExecuteResponse,
+    };
+    use mapi_http::wire::rpc_ext::decode_chain;
+
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut pool: Vec<Vec<u8>> = Vec::new();
+    let mut streams: Vec<Vec<u8>> = Vec::new();
+    let mut add_chain = |pool: &mut Vec<Vec<u8>>, bytes: &[u8]| {
+        if bytes.is_empty() {
+            return;
+        }
+        pool.push(bytes.to_vec());
+        if let Ok(chain) = decode_chain(bytes) {
+            pool.extend(chain.into_iter().map(|b| b.payload));
+        }
+    };
+    for dir in files(&root.join("fixtures/bodies")).into_iter().chain(
+        std::fs::read_dir(root.join("fixtures/bodies"))
+            .unwrap()
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.is_dir())
+            .flat_map(|d| files(&d)),
+    ) {
+        let bytes = std::fs::read(&dir).unwrap();
+        let name = dir.to_string_lossy().to_string();
+        let body = if name.ends_with("-response.bin") {
+            streams.push(bytes.clone());
+            match frame_all(&bytes, FramerLimits::default()) {
+                Ok(f) => f.body,
+                Err(_) => continue,
+            }
+        } else {
+            bytes
+        };
+        if let Ok(r) = ExecuteRequest::from_bytes(&body) {
+            add_chain(&mut pool, &r.rop_buffer);
+        }
+        if let Ok(ExecuteResponse::Success { rop_buffer, .. }) = ExecuteResponse::from_bytes(&body)
+        {
+            add_chain(&mut pool, &rop_buffer);
+        }
+        if let Ok(ConnectResponse::Success {
+            auxiliary_buffer, ..
+        }) = ConnectResponse::from_bytes(&body)
+        {
+            add_chain(&mut pool, &auxiliary_buffer);
+        }
+        if let Ok(r) = ConnectRequest::from_bytes(&body) {
+            add_chain(&mut pool, &r.auxiliary_buffer);
+        }
+        pool.push(body);
+    }
+    for file in files(&root.join("fixtures/lz77")) {
+        let bytes = std::fs::read(&file).unwrap();
+        let name = file.to_string_lossy().to_string();
+        if let Some(plain_name) = name.strip_suffix(".lz77") {
+            if let Ok(plain) = std::fs::read(format!("{plain_name}.bin")) {
+                if let Ok(len) = u16::try_from(plain.len()) {
+                    let mut seed = len.to_le_bytes().to_vec();
+                    seed.extend_from_slice(&bytes);
+                    pool.push(seed);
+                }
+            }
+        } else if name.ends_with(".bin") {
+            pool.push(bytes);
+        }
+    }
+
+    for family in Family::ALL {
+        let dir = root.join("fuzz/corpus").join(family.name());
+        std::fs::create_dir_all(&dir).unwrap();
+        for (selector, decoder) in family.decoders().enumerate() {
+            let selector = u8::try_from(selector).unwrap();
+            let slug: String = decoder
+                .name
+                .chars()
+                .map(|c| if c.is_ascii_alphanumeric() { c } else { '_' })
+                .collect();
+            let candidates = pool.iter().chain(&streams).flat_map(|p| {
+                // Context-taking decoders read a few bytes of context first (count width,
+                // property type, columns); offer the pool with and without such prefixes.
+                [vec![], vec![0u8], vec![1u8], vec![0u8, 0u8], vec![1u8, 0u8]]
+                    .into_iter()
+                    .map(move |prefix| [prefix, p.clone()].concat())
+            });
+            let (mut accepted, mut rejected) = (Vec::new(), Vec::new());
+            for input in candidates {
+                match (decoder.run)(&input, Mode::RoundTrip) {
+                    Outcome::RoundTripped if accepted.len() < 24 && !accepted.contains(&input) => {
+                        accepted.push(input)
+                    }
+                    Outcome::Rejected if rejected.len() < 3 => rejected.push(input),
+                    _ => {}
+                }
+            }
+            for (n, input) in accepted.iter().chain(&rejected).enumerate() {
+                let mut seed = vec![selector];
+                seed.extend_from_slice(input);
+                std::fs::write(dir.join(format!("seed-{slug}-{n:02}")), seed).unwrap();
+            }
+            println!(
+                "{}: {} accepted, {} refused seeds",
+                decoder.name,
+                accepted.len(),
+                rejected.len()
+            );
+        }
+    }
+}
