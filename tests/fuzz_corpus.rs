@@ -73,7 +73,7 @@ fn write_seed_corpus() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let mut pool: Vec<Vec<u8>> = Vec::new();
     let mut streams: Vec<Vec<u8>> = Vec::new();
-    let mut add_chain = |pool: &mut Vec<Vec<u8>>, bytes: &[u8]| {
+    let add_chain = |pool: &mut Vec<Vec<u8>>, bytes: &[u8]| {
         if bytes.is_empty() {
             return;
         }
@@ -122,12 +122,12 @@ fn write_seed_corpus() {
         let bytes = std::fs::read(&file).unwrap();
         let name = file.to_string_lossy().to_string();
         if let Some(plain_name) = name.strip_suffix(".lz77") {
-            if let Ok(plain) = std::fs::read(format!("{plain_name}.bin")) {
-                if let Ok(len) = u16::try_from(plain.len()) {
-                    let mut seed = len.to_le_bytes().to_vec();
-                    seed.extend_from_slice(&bytes);
-                    pool.push(seed);
-                }
+            if let Ok(plain) = std::fs::read(format!("{plain_name}.bin"))
+                && let Ok(len) = u16::try_from(plain.len())
+            {
+                let mut seed = len.to_le_bytes().to_vec();
+                seed.extend_from_slice(&bytes);
+                pool.push(seed);
             }
         } else if name.ends_with(".bin") {
             pool.push(bytes);
