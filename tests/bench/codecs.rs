@@ -50,7 +50,7 @@ fn row_set(target_bytes: usize) -> (PropertyRowSet, Vec<u8>) {
             PropertyValue::Time(FileTime(134_432_000_000_000_000 + i * 9_000_000_000)),
             PropertyValue::string(senders[i as usize % senders.len()]),
             PropertyValue::Integer32(1_000 + (i % 50_000) as i32),
-            PropertyValue::Boolean(i % 7 == 0),
+            PropertyValue::Boolean(i.is_multiple_of(7)),
             PropertyValue::binary((0..16).map(|b| (b as u64 ^ i) as u8).collect::<Vec<_>>()),
         ];
         let row = if i % 10 == 9 {
