@@ -472,10 +472,16 @@ mod tests {
     fn nan_values_round_trip() {
         let mut input = vec![0u8, 0x05, 0x00]; // width U16, PtypFloating64
         input.extend_from_slice(&f64::from_bits(0x7FF8_0000_0000_0001).to_le_bytes());
-        assert_eq!(property_value(&input, Mode::RoundTrip), Outcome::RoundTripped);
+        assert_eq!(
+            property_value(&input, Mode::RoundTrip),
+            Outcome::RoundTripped
+        );
         let mut input = vec![0u8, 0x04, 0x00]; // width U16, PtypFloating32
         input.extend_from_slice(&f32::NAN.to_le_bytes());
-        assert_eq!(property_value(&input, Mode::RoundTrip), Outcome::RoundTripped);
+        assert_eq!(
+            property_value(&input, Mode::RoundTrip),
+            Outcome::RoundTripped
+        );
     }
 
     /// NaNs that print alike are still a mismatch when the encoder does not keep their bits.

@@ -715,7 +715,10 @@ mod tests {
             FramerLimits::default(),
         )
         .unwrap_err();
-        assert!(matches!(err, FramingError::Syntax { offset: 18, .. }), "{err:?}");
+        assert!(
+            matches!(err, FramingError::Syntax { offset: 18, .. }),
+            "{err:?}"
+        );
         assert!(frame_all(b"DONE\r\nX-A: a\r\r\n\r\n", FramerLimits::default()).is_err());
         // The line's own CR (or a bare LF ending) is still fine.
         let ok = frame_all(b"DONE\nX-A: a\n\r\n", FramerLimits::default()).unwrap();

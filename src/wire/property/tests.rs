@@ -639,7 +639,10 @@ fn property_name_refuses_names_it_cannot_encode() {
     longest.push(252);
     longest.extend(std::iter::repeat_n([b'a', 0], 126).flatten());
     let name = PropertyName::from_bytes(&longest).unwrap();
-    assert_eq!(PropertyName::from_bytes(&name.to_bytes().unwrap()).unwrap(), name);
+    assert_eq!(
+        PropertyName::from_bytes(&name.to_bytes().unwrap()).unwrap(),
+        name
+    );
 }
 
 #[test]
