@@ -384,8 +384,13 @@ impl ResponseFramer {
 }
 
 /// Splits `Name: value`. The name must be a non-empty run of visible ASCII; the value loses
-/// surrounding blanks.
+/// surrounding blanks. A CR that does not end the line is refused: meta-tags use HTTP header
+/// syntax (MS-OXCMAPIHTTP 2.2.7), where a bare CR is invalid (RFC 9112 2.2), and no framed
+/// response could carry it back out.
 fn parse_meta_line(line: &[u8]) -> Result<(String, String), &'static str> {
+    if line.contains(&b'\r') {
+        return Err("meta-tag header line contains a bare CR");
+    }
     let text = std::str::from_utf8(line).map_err(|_| "meta-tag header line is not UTF-8")?;
     let (name, value) = text
         .split_once(':')
@@ -699,6 +704,25 @@ mod tests {
         }
         assert_eq!(f.pending_count(), 10_000);
         assert_eq!(f.state(), FramerState::Preamble);
+    }
+
+    /// Found by `cargo fuzz run framing`: a CR inside a meta-tag value framed, but the value
+    /// could not be encoded again. Such a line is a syntax error now.
+    #[test]
+    fn bare_cr_in_meta_is_refused() {
+        let err = frame_all(
+            b"PROCESSING\r\nDONE\r\nX-A: a\rb\r\n\r\n",
+            FramerLimits::default(),
+        )
+        .unwrap_err();
+        assert!(
+            matches!(err, FramingError::Syntax { offset: 18, .. }),
+            "{err:?}"
+        );
+        assert!(frame_all(b"DONE\r\nX-A: a\r\r\n\r\n", FramerLimits::default()).is_err());
+        // The line's own CR (or a bare LF ending) is still fine.
+        let ok = frame_all(b"DONE\nX-A: a\n\r\n", FramerLimits::default()).unwrap();
+        assert_eq!(ok.meta_value("X-A"), Some("a"));
     }
 
     #[test]

@@ -79,6 +79,20 @@ impl Wire for PropertyName {
                         );
                     }
                     let body = bytes.strip_suffix(&[0, 0]).unwrap_or(bytes);
+                    // Name is one null-terminated string (MS-OXCDATA 2.6.1), so a NUL inside it
+                    // ends the name early and is not part of it; and a bare name must leave room
+                    // for the terminator NameSize counts. Refusing both keeps every accepted
+                    // name encodable (the encoder always writes the terminator).
+                    if body.chunks_exact(2).any(|c| c == [0, 0]) || body.len() + 2 > 255 {
+                        return fail(
+                            rest,
+                            Self::NAME,
+                            ErrorKind::InvalidValue {
+                                field: "Name",
+                                value: u64::from(size),
+                            },
+                        );
+                    }
                     let name = utf16_to_string(body).map_err(|_| {
                         nom::Err::Error(
                             crate::wire::WireError::new(rest, ErrorKind::InvalidUtf16)

@@ -618,6 +618,33 @@ fn property_name_known_answers() {
     assert!(PropertyName::from_bytes(&[0x05; 17]).is_err());
 }
 
+/// Found by `cargo fuzz run property_values`: a Name with a NUL inside it decoded, but no
+/// null-terminated encoding can carry it; and a bare 254-byte name has no room for the
+/// terminator the encoder writes. Both are refused now.
+#[test]
+fn property_name_refuses_names_it_cannot_encode() {
+    let mut inner_nul = vec![PropertyName::KIND_NAME];
+    inner_nul.extend_from_slice(&[0x11; 16]);
+    inner_nul.push(8);
+    inner_nul.extend_from_slice(&[b'a', 0, 0, 0, b'b', 0, 0, 0]);
+    assert!(PropertyName::from_bytes(&inner_nul).is_err());
+    let mut too_long = vec![PropertyName::KIND_NAME];
+    too_long.extend_from_slice(&[0x11; 16]);
+    too_long.push(254);
+    too_long.extend(std::iter::repeat_n([b'a', 0], 127).flatten());
+    assert!(PropertyName::from_bytes(&too_long).is_err());
+    // The longest bare name still reads, and its encoding (with terminator) fits.
+    let mut longest = vec![PropertyName::KIND_NAME];
+    longest.extend_from_slice(&[0x11; 16]);
+    longest.push(252);
+    longest.extend(std::iter::repeat_n([b'a', 0], 126).flatten());
+    let name = PropertyName::from_bytes(&longest).unwrap();
+    assert_eq!(
+        PropertyName::from_bytes(&name.to_bytes().unwrap()).unwrap(),
+        name
+    );
+}
+
 #[test]
 fn problems_tags_and_sort_orders_known_answers() {
     let p = PropertyProblemArray(vec![PropertyProblem {
