@@ -14,6 +14,7 @@ pub mod mapihttp;
 pub mod primitives;
 pub mod property;
 pub mod restriction;
+pub mod rop;
 pub mod rpc_ext;
 pub mod serde_bytes;
 
