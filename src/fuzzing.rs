@@ -446,6 +446,7 @@ decoders! {
     EntryIds "LongTermId" => check_wire::<crate::wire::entry_id::LongTermId>,
     RpcExt "RpcHeaderExt" => check_wire::<crate::wire::rpc_ext::RpcHeaderExt>,
     RpcExt "extended buffer chain" => rpc_ext_chain,
+    RpcExt "RopBuffer" => check_wire::<crate::wire::RopBuffer>,
     Lz77 "decompress" => lz77_stream,
     Lz77 "compress" (encoder) => lz77_compress,
     AuxBuffers "AuxiliaryBuffer" => check_wire::<crate::wire::auxbuf::AuxiliaryBuffer>,

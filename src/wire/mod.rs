@@ -21,3 +21,4 @@ pub mod serde_bytes;
 pub use error::{DecodeError, EncodeError, ErrorKind, PResult, WireError};
 pub use error_code::ErrorCode;
 pub use primitives::{CountWidth, FileTime, String8, Wire};
+pub use rop::buffer::RopBuffer;
