@@ -1813,3 +1813,775 @@ impl Rop for SetCollapseStateRequest {
 
     context_free_response!();
 }
+
+#[cfg(test)]
+mod tests {
+    use std::fmt::Debug;
+
+    use proptest::prelude::*;
+
+    use super::*;
+    use crate::wire::error::decode_all;
+    use crate::wire::mapihttp::framing::frame_all;
+    use crate::wire::mapihttp::{ExecuteRequest, ExecuteResponse, FramerLimits};
+    use crate::wire::property::tags::*;
+    use crate::wire::property::tests::{leaf_value_s, restriction_s};
+    use crate::wire::property::{
+        FlaggedPropertyRow, FlaggedPropertyValue, PropertyType, PropertyValue, SortDirection,
+        SortOrder, StandardPropertyRow,
+    };
+    use crate::wire::rpc_ext::decode_chain;
+    use crate::wire::{ErrorCode, FileTime};
+
+    // ---- helpers ----
+
+    /// The bytes after the RopId, checking the RopId is `R`'s.
+    fn body<R: Rop>(bytes: &[u8]) -> &[u8] {
+        assert_eq!(bytes.first().copied(), Some(R::ID.0), "RopId of {}", R::ID);
+        &bytes[1..]
+    }
+
+    /// Decodes a whole request (RopId included) and checks it re-encodes to the same bytes.
+    fn known_request<R: Rop + PartialEq + Debug>(bytes: &[u8]) -> R {
+        let req = decode_all(body::<R>(bytes), R::decode_request).unwrap();
+        let mut out = vec![R::ID.0];
+        req.encode_request(&mut out).unwrap();
+        assert_eq!(out, bytes, "{} request re-encodes byte-identically", R::ID);
+        req
+    }
+
+    /// Decodes a whole response (RopId included) and checks it re-encodes to the same bytes.
+    fn known_response<R: Rop>(req: &R, columns: Option<&[PropertyTag]>, bytes: &[u8]) -> R::Response
+    where
+        R::Response: PartialEq + Debug,
+    {
+        let ctx = ResponseContext {
+            table_columns: columns,
+        };
+        let resp = decode_all(body::<R>(bytes), |i| req.decode_response(&ctx, i)).unwrap();
+        let mut out = vec![R::ID.0];
+        req.encode_response(&resp, &ctx, &mut out).unwrap();
+        assert_eq!(out, bytes, "{} response re-encodes byte-identically", R::ID);
+        // Every strict prefix is a typed error, never a panic.
+        for n in 0..bytes.len() - 1 {
+            assert!(
+                req.decode_response(&ctx, &bytes[1..1 + n]).is_err(),
+                "{} response prefix of {n} bytes",
+                R::ID
+            );
+        }
+        resp
+    }
+
+    fn request_truncations<R: Rop>(bytes: &[u8]) {
+        for n in 0..bytes.len() - 1 {
+            assert!(
+                R::decode_request(&bytes[1..1 + n]).is_err(),
+                "{} request prefix of {n} bytes",
+                R::ID
+            );
+        }
+    }
+
+    fn round_trip_request<R: Rop + PartialEq + Debug>(req: &R) -> Result<(), TestCaseError> {
+        let mut out = Vec::new();
+        req.encode_request(&mut out).unwrap();
+        let back = decode_all(&out, R::decode_request).unwrap();
+        prop_assert_eq!(&back, req);
+        Ok(())
+    }
+
+    fn round_trip_response<R: Rop>(
+        req: &R,
+        resp: &R::Response,
+        columns: Option<&[PropertyTag]>,
+    ) -> Result<(), TestCaseError>
+    where
+        R::Response: PartialEq + Debug,
+    {
+        let ctx = ResponseContext {
+            table_columns: columns,
+        };
+        let mut out = Vec::new();
+        req.encode_response(resp, &ctx, &mut out).unwrap();
+        let back = decode_all(&out, |i| req.decode_response(&ctx, i)).unwrap();
+        prop_assert_eq!(&back, resp);
+        Ok(())
+    }
+
+    /// The ROP buffer (RopSize first) of a recorded Execute request body.
+    fn request_rops(raw: &[u8]) -> Vec<u8> {
+        let req = ExecuteRequest::from_bytes(raw).unwrap();
+        let mut chain = decode_chain(&req.rop_buffer).unwrap();
+        assert_eq!(chain.len(), 1);
+        chain.remove(0).payload
+    }
+
+    /// The ROP buffer (RopSize first) of a recorded Execute response (meta-tags included).
+    fn response_rops(raw: &[u8]) -> Vec<u8> {
+        let framed = frame_all(raw, FramerLimits::default()).unwrap();
+        match ExecuteResponse::from_bytes(&framed.body).unwrap() {
+            ExecuteResponse::Success { rop_buffer, .. } => {
+                let mut chain = decode_chain(&rop_buffer).unwrap();
+                assert_eq!(chain.len(), 1);
+                chain.remove(0).payload
+            }
+            other => panic!("{other:?}"),
+        }
+    }
+
+    fn rop_size(buf: &[u8]) -> usize {
+        usize::from(u16::from_le_bytes([buf[0], buf[1]]))
+    }
+
+    fn text(row: &PropertyRow, i: usize) -> &str {
+        row.get(i).and_then(PropertyValue::as_str).unwrap()
+    }
+
+    // ---- MS-OXCTABL section 4 and MS-OXORULE 4.2.2 examples ----
+
+    #[test]
+    fn spec_query_rows_request_ms_oxctabl_4_5_3_1() {
+        let bytes = [0x15, 0x00, 0x00, 0x00, 0x01, 0x32, 0x00];
+        let req: QueryRowsRequest = known_request(&bytes);
+        assert_eq!(
+            req,
+            QueryRowsRequest {
+                logon_id: 0,
+                input_handle_index: 0,
+                flags: QueryRowsFlags::ADVANCE,
+                forward_read: true,
+                row_count: 50,
+            }
+        );
+        request_truncations::<QueryRowsRequest>(&bytes);
+    }
+
+    #[test]
+    fn spec_sort_table_response_ms_oxctabl_4_3_2() {
+        let req = SortTableRequest {
+            logon_id: 0,
+            input_handle_index: 1,
+            flags: AsyncFlags::default(),
+            sort_order_set: SortOrderSet::default(),
+        };
+        let resp = known_response(&req, None, &[0x13, 0x01, 0x00, 0x00, 0x00, 0x00, 0x00]);
+        assert_eq!(
+            resp,
+            TableStatusResponse::Success {
+                handle_index: 1,
+                table_status: TableStatus::COMPLETE
+            }
+        );
+    }
+
+    #[test]
+    fn spec_rules_table_ms_oxorule_4_2_2() {
+        // The excerpt of MS-OXORULE 4.2.2 shows the responses only; the columns are the ones
+        // its single row decodes against: PidTagRuleId (PtypInteger64), PidTagRuleProviderData
+        // (PtypBinary), PidTagRuleName (PtypString), filling the 0x38 bytes exactly.
+        let cols = [
+            PropertyTag(0x6674_0014),
+            PropertyTag(0x6684_0102),
+            PropertyTag(0x6682_001F),
+        ];
+        let set_columns = SetColumnsRequest {
+            logon_id: 0,
+            input_handle_index: 1,
+            flags: AsyncFlags::default(),
+            property_tags: cols.to_vec(),
+        };
+        let resp = known_response(&set_columns, None, &[0x12, 0x01, 0, 0, 0, 0, 0x00]);
+        assert_eq!(
+            resp,
+            TableStatusResponse::Success {
+                handle_index: 1,
+                table_status: TableStatus::COMPLETE
+            }
+        );
+
+        let bytes = [
+            0x15, 0x01, 0x00, 0x00, 0x00, 0x00, 0x02, 0x01, 0x00, 0x00, 0x01, 0x00, 0x00, 0x00,
+            0x01, 0x3f, 0xf8, 0x56, 0x10, 0x00, 0x01, 0x00, 0x00, 0x00, 0x01, 0x00, 0x00, 0x00,
+            0x55, 0x55, 0x55, 0x55, 0xd1, 0x44, 0xe3, 0x40, 0x50, 0x00, 0x72, 0x00, 0x6f, 0x00,
+            0x6a, 0x00, 0x65, 0x00, 0x63, 0x00, 0x74, 0x00, 0x20, 0x00, 0x58, 0x00, 0x00, 0x00,
+        ];
+        let query = QueryRowsRequest {
+            logon_id: 0,
+            input_handle_index: 1,
+            flags: QueryRowsFlags::ADVANCE,
+            forward_read: true,
+            row_count: 0x10,
+        };
+        let QueryRowsResponse::Success {
+            handle_index,
+            origin,
+            rows,
+        } = known_response(&query, Some(&cols), &bytes)
+        else {
+            panic!("failure")
+        };
+        assert_eq!(handle_index, 1);
+        assert_eq!(origin, BookmarkOrigin::END);
+        assert_eq!(rows.rows.len(), 1);
+        let row = &rows.rows[0];
+        assert!(matches!(row, PropertyRow::Standard(_)));
+        assert_eq!(
+            row.get(0).and_then(PropertyValue::as_i64),
+            Some(0x56f8_3f01_0000_0001)
+        );
+        assert_eq!(
+            row.get(1)
+                .and_then(PropertyValue::as_bytes)
+                .map(<[u8]>::len),
+            Some(16)
+        );
+        assert_eq!(text(row, 2), "Project X");
+    }
+
+    // ---- real recordings (fixtures/gromox, see fixtures/gromox/README.md) ----
+
+    const FOLDER_COLUMNS: [PropertyTag; 6] = [
+        PID_TAG_FOLDER_ID,
+        PID_TAG_DISPLAY_NAME,
+        PID_TAG_CONTENT_COUNT,
+        PID_TAG_CONTENT_UNREAD_COUNT,
+        PID_TAG_SUBFOLDERS,
+        PID_TAG_CONTAINER_CLASS,
+    ];
+
+    #[test]
+    fn recorded_hierarchy_table_session_folders_entry_2() {
+        let req_buf = request_rops(include_bytes!(
+            "../../../fixtures/bodies/session-folders/02-execute-request.bin"
+        ));
+        let resp_buf = response_rops(include_bytes!(
+            "../../../fixtures/bodies/session-folders/02-execute-response.bin"
+        ));
+        // Offsets found once in the ROP buffers (RopSize at 0). Request: RopLogon,
+        // RopOpenFolder, RopGetHierarchyTable, then RopSetColumns at 143 and RopQueryRows at
+        // 173 up to RopSize 180. Response: RopSetColumns at 186, RopQueryRows from 193 to the
+        // end of the ROPs (RopSize 1590).
+        assert_eq!(rop_size(&req_buf), 180);
+        assert_eq!(rop_size(&resp_buf), 1590);
+        let set_columns: SetColumnsRequest = known_request(&req_buf[143..173]);
+        assert_eq!(set_columns.input_handle_index, 2);
+        assert_eq!(set_columns.flags, AsyncFlags::default());
+        assert_eq!(set_columns.property_tags, FOLDER_COLUMNS);
+        request_truncations::<SetColumnsRequest>(&req_buf[143..173]);
+        let query: QueryRowsRequest = known_request(&req_buf[173..180]);
+        assert!(query.forward_read);
+        assert_eq!(query.row_count, 100);
+        assert_eq!(query.flags, QueryRowsFlags::ADVANCE);
+
+        assert_eq!(
+            known_response(&set_columns, None, &resp_buf[186..193]),
+            TableStatusResponse::Success {
+                handle_index: 2,
+                table_status: TableStatus::COMPLETE
+            }
+        );
+        let QueryRowsResponse::Success { origin, rows, .. } = known_response(
+            &query,
+            Some(&set_columns.property_tags),
+            &resp_buf[193..1590],
+        ) else {
+            panic!("failure")
+        };
+        assert_eq!(origin, BookmarkOrigin::END);
+        assert_eq!(rows.rows.len(), 21);
+        let inbox = rows.rows.iter().find(|r| text(r, 1) == "Inbox").unwrap();
+        assert_eq!(
+            inbox.get(0).and_then(PropertyValue::as_i64),
+            Some(0x0D00_0000_0000_0001)
+        );
+        assert_eq!(inbox.get(2).and_then(PropertyValue::as_i32), Some(18));
+        assert_eq!(inbox.get(3).and_then(PropertyValue::as_i32), Some(11));
+        assert_eq!(inbox.get(4).and_then(PropertyValue::as_bool), Some(true));
+        let mut flagged: Vec<&str> = rows
+            .rows
+            .iter()
+            .filter(|r| matches!(r, PropertyRow::Flagged(_)))
+            .map(|r| text(r, 1))
+            .collect();
+        flagged.sort_unstable();
+        assert_eq!(flagged, ["Projects", "Receipts"]);
+        for r in rows
+            .rows
+            .iter()
+            .filter(|r| matches!(r, PropertyRow::Flagged(_)))
+        {
+            assert_eq!(r.error(5), Some(ErrorCode::NOT_FOUND));
+            assert_eq!(r.get(5), None);
+        }
+    }
+
+    #[test]
+    fn recorded_contents_table_session_folders_entry_3() {
+        let req_buf = request_rops(include_bytes!(
+            "../../../fixtures/bodies/session-folders/03-execute-request.bin"
+        ));
+        let resp_buf = response_rops(include_bytes!(
+            "../../../fixtures/bodies/session-folders/03-execute-response.bin"
+        ));
+        // Request: RopOpenFolder, RopGetContentsTable, RopSetColumns at 20, RopSortTable at
+        // 54, RopQueryRows at 69 up to RopSize 76. Response: RopSetColumns at 20, RopSortTable
+        // at 27, RopQueryRows from 34 to RopSize 2073.
+        assert_eq!(rop_size(&req_buf), 76);
+        assert_eq!(rop_size(&resp_buf), 2073);
+        let set_columns: SetColumnsRequest = known_request(&req_buf[20..54]);
+        assert_eq!(
+            set_columns.property_tags,
+            [
+                PID_TAG_MID,
+                PID_TAG_SUBJECT,
+                PID_TAG_MESSAGE_DELIVERY_TIME,
+                PID_TAG_SENDER_NAME,
+                PID_TAG_MESSAGE_SIZE,
+                PID_TAG_HAS_ATTACHMENTS,
+                PID_TAG_MESSAGE_CLASS,
+            ]
+        );
+        let sort: SortTableRequest = known_request(&req_buf[54..69]);
+        request_truncations::<SortTableRequest>(&req_buf[54..69]);
+        assert_eq!(sort.input_handle_index, 4);
+        assert_eq!(
+            sort.sort_order_set,
+            SortOrderSet {
+                categorized_count: 0,
+                expanded_count: 0,
+                sort_orders: vec![SortOrder {
+                    tag: PID_TAG_MESSAGE_DELIVERY_TIME,
+                    order: SortDirection::DESCEND
+                }],
+            }
+        );
+        let query: QueryRowsRequest = known_request(&req_buf[69..76]);
+        assert_eq!(query.row_count, 1000);
+
+        let ok = TableStatusResponse::Success {
+            handle_index: 4,
+            table_status: TableStatus::COMPLETE,
+        };
+        assert_eq!(known_response(&set_columns, None, &resp_buf[20..27]), ok);
+        assert_eq!(known_response(&sort, None, &resp_buf[27..34]), ok);
+        let QueryRowsResponse::Success { origin, rows, .. } = known_response(
+            &query,
+            Some(&set_columns.property_tags),
+            &resp_buf[34..2073],
+        ) else {
+            panic!("failure")
+        };
+        assert_eq!(origin, BookmarkOrigin::END);
+        assert_eq!(rows.rows.len(), 18);
+        let times: Vec<FileTime> = rows
+            .rows
+            .iter()
+            .map(|r| r.get(2).and_then(PropertyValue::as_time).unwrap())
+            .collect();
+        assert!(times.windows(2).all(|w| w[0] >= w[1]), "newest first");
+        let newest = &rows.rows[0];
+        assert_eq!(text(newest, 1), "Re: Coffee machine broken");
+        assert_eq!(text(newest, 6), "IPM.Note");
+        let with_attachments = rows
+            .rows
+            .iter()
+            .filter(|r| r.get(5).and_then(PropertyValue::as_bool) == Some(true))
+            .count();
+        assert_eq!(with_attachments, 2);
+    }
+
+    #[test]
+    fn recorded_public_hierarchy_session_public_entry_3() {
+        let req_buf = request_rops(include_bytes!(
+            "../../../fixtures/bodies/session-public/03-execute-request.bin"
+        ));
+        let resp_buf = response_rops(include_bytes!(
+            "../../../fixtures/bodies/session-public/03-execute-response.bin"
+        ));
+        // Request: RopOpenFolder, RopGetHierarchyTable, RopSetColumns at 20, RopQueryRows at
+        // 50 up to RopSize 57. Response: RopSetColumns at 20, RopQueryRows from 27 to 208.
+        assert_eq!(rop_size(&req_buf), 57);
+        assert_eq!(rop_size(&resp_buf), 208);
+        let set_columns: SetColumnsRequest = known_request(&req_buf[20..50]);
+        assert_eq!(set_columns.property_tags, FOLDER_COLUMNS);
+        let query: QueryRowsRequest = known_request(&req_buf[50..57]);
+        known_response(&set_columns, None, &resp_buf[20..27]);
+        let QueryRowsResponse::Success { origin, rows, .. } =
+            known_response(&query, Some(&set_columns.property_tags), &resp_buf[27..208])
+        else {
+            panic!("failure")
+        };
+        assert_eq!(origin, BookmarkOrigin::END);
+        let names: Vec<&str> = rows.rows.iter().map(|r| text(r, 1)).collect();
+        assert_eq!(names, ["IPM_SUBTREE", "NON_IPM_SUBTREE", "EFORMS REGISTRY"]);
+        for r in &rows.rows {
+            assert!(matches!(r, PropertyRow::Flagged(_)));
+            assert_eq!(r.error(5), Some(ErrorCode::NOT_FOUND));
+        }
+    }
+
+    // ---- context and hostile input ----
+
+    #[test]
+    fn rows_without_columns_are_a_typed_error() {
+        let resp_buf = response_rops(include_bytes!(
+            "../../../fixtures/bodies/session-public/03-execute-response.bin"
+        ));
+        let query = QueryRowsRequest {
+            logon_id: 0,
+            input_handle_index: 2,
+            flags: QueryRowsFlags::ADVANCE,
+            forward_read: true,
+            row_count: 100,
+        };
+        let ctx = ResponseContext::default();
+        let err = decode_all(&resp_buf[28..208], |i| query.decode_response(&ctx, i)).unwrap_err();
+        assert_eq!(err.structure, "RopQueryRows");
+        assert_eq!(err.kind, NO_COLUMNS);
+        assert_eq!(err.offset, 5);
+        // Encoding needs them too.
+        let resp = QueryRowsResponse::Success {
+            handle_index: 0,
+            origin: BookmarkOrigin::END,
+            rows: PropertyRowSet { rows: vec![] },
+        };
+        assert!(query.encode_response(&resp, &ctx, &mut Vec::new()).is_err());
+        // A failure response needs no columns; FindRow without row data neither.
+        let fail = [0x02, 0x0F, 0x01, 0x04, 0x80];
+        assert_eq!(
+            decode_all(&fail, |i| query.decode_response(&ctx, i)).unwrap(),
+            QueryRowsResponse::Failure(ResponseHeader {
+                handle_index: 2,
+                return_value: ErrorCode::NOT_FOUND
+            })
+        );
+        let find = [0x02, 0, 0, 0, 0, 0x00, 0x00];
+        assert!(FindRowResponse::decode_with(None, &find).is_ok());
+        let err =
+            FindRowResponse::decode_with(None, &[0x02, 0, 0, 0, 0, 0x00, 0x01, 0x00]).unwrap_err();
+        assert!(matches!(err, nom::Err::Error(WireError { kind, .. }) if kind == NO_COLUMNS));
+        assert!(ExpandRowResponse::decode_with(None, &[0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0]).is_err());
+    }
+
+    #[test]
+    fn hostile_row_count_fails_before_allocating() {
+        let cols = [PID_TAG_CONTENT_COUNT];
+        let bytes = [0x00, 0, 0, 0, 0, 0x02, 0xFF, 0xFF, 0x00];
+        let err =
+            decode_all(&bytes, |i| QueryRowsResponse::decode_with(Some(&cols), i)).unwrap_err();
+        assert!(
+            matches!(err.kind, ErrorKind::LengthExceedsInput { .. }),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn restriction_data_must_fill_its_size() {
+        // RopRestrict with RestrictionDataSize 7: an ExistRestriction (5 bytes) and 2 extra.
+        let bytes = [
+            0x00, 0x01, 0x00, 0x07, 0x00, 0x08, 0x03, 0x00, 0x02, 0x36, 0xAA, 0xBB, 0xCC,
+        ];
+        let err = decode_all(&bytes, RestrictRequest::decode_request).unwrap_err();
+        assert_eq!(err.kind, ErrorKind::TrailingBytes { count: 2 });
+        assert_eq!(err.offset, 10, "offset counted in the whole request");
+        // Size 0 is no restriction.
+        let req = decode_all(
+            &[0x00, 0x01, 0x00, 0x00, 0x00],
+            RestrictRequest::decode_request,
+        )
+        .unwrap();
+        assert_eq!(req.restriction, None);
+        // Size larger than the input.
+        let err = decode_all(
+            &[0x00, 0x01, 0x00, 0x09, 0x00, 0x08],
+            RestrictRequest::decode_request,
+        )
+        .unwrap_err();
+        assert!(matches!(err.kind, ErrorKind::LengthExceedsInput { .. }));
+    }
+
+    #[test]
+    fn failure_with_success_code_does_not_encode() {
+        let resp = TableStatusResponse::Failure(ResponseHeader {
+            handle_index: 0,
+            return_value: ErrorCode(0),
+        });
+        assert!(Wire::encode(&resp, &mut Vec::new()).is_err());
+    }
+
+    #[test]
+    fn responses_serialize_to_json() {
+        let resp = BookmarkResponse::Success {
+            handle_index: 1,
+            bookmark: vec![0xAB, 0x01],
+        };
+        let json = serde_json::to_value(&resp).unwrap();
+        assert_eq!(json["Success"]["bookmark"], "ab01");
+    }
+
+    // ---- strategies ----
+
+    fn header_fail_s() -> impl Strategy<Value = ResponseHeader> {
+        (any::<u8>(), 1u32..).prop_map(|(handle_index, rv)| ResponseHeader {
+            handle_index,
+            return_value: ErrorCode(rv),
+        })
+    }
+
+    fn head_s() -> impl Strategy<Value = (u8, u8)> {
+        (any::<u8>(), any::<u8>())
+    }
+
+    fn blob_s() -> impl Strategy<Value = Vec<u8>> {
+        proptest::collection::vec(any::<u8>(), 0..40)
+    }
+
+    fn restriction_opt_s() -> impl Strategy<Value = Option<Restriction>> {
+        proptest::option::of(restriction_s())
+    }
+
+    /// Columns and rows laid out against them, standard and flagged.
+    fn columns_rows_s() -> impl Strategy<Value = (Vec<PropertyTag>, Vec<PropertyRow>)> {
+        (
+            proptest::collection::vec(
+                (
+                    leaf_value_s(),
+                    any::<u16>(),
+                    any::<bool>(),
+                    0u8..3,
+                    any::<u32>(),
+                ),
+                0..5,
+            ),
+            proptest::collection::vec(any::<bool>(), 0..4),
+        )
+            .prop_map(|(cells, kinds)| {
+                let columns = cells
+                    .iter()
+                    .map(|(v, id, unspecified, _, _)| {
+                        let ty = if *unspecified {
+                            PropertyType::UNSPECIFIED
+                        } else {
+                            v.prop_type()
+                        };
+                        PropertyTag::from_parts(*id, ty)
+                    })
+                    .collect();
+                let rows = kinds
+                    .iter()
+                    .map(|flagged| {
+                        if *flagged {
+                            PropertyRow::Flagged(FlaggedPropertyRow {
+                                values: cells
+                                    .iter()
+                                    .map(|(v, _, _, f, e)| match f {
+                                        0 => FlaggedPropertyValue::Value(v.clone()),
+                                        1 => FlaggedPropertyValue::NoValue(v.prop_type()),
+                                        _ => FlaggedPropertyValue::Error(
+                                            v.prop_type(),
+                                            ErrorCode(*e),
+                                        ),
+                                    })
+                                    .collect(),
+                            })
+                        } else {
+                            PropertyRow::Standard(StandardPropertyRow {
+                                values: cells.iter().map(|c| c.0.clone()).collect(),
+                            })
+                        }
+                    })
+                    .collect();
+                (columns, rows)
+            })
+    }
+
+    fn status_resp_s() -> impl Strategy<Value = TableStatusResponse> {
+        prop_oneof![
+            (any::<u8>(), any::<u8>()).prop_map(|(h, s)| TableStatusResponse::Success {
+                handle_index: h,
+                table_status: TableStatus(s)
+            }),
+            header_fail_s().prop_map(TableStatusResponse::Failure),
+        ]
+    }
+
+    fn bookmark_resp_s() -> impl Strategy<Value = BookmarkResponse> {
+        prop_oneof![
+            (any::<u8>(), blob_s()).prop_map(|(h, b)| BookmarkResponse::Success {
+                handle_index: h,
+                bookmark: b
+            }),
+            header_fail_s().prop_map(BookmarkResponse::Failure),
+        ]
+    }
+
+    fn header_resp_s() -> impl Strategy<Value = ResponseHeader> {
+        (any::<u8>(), any::<u32>()).prop_map(|(h, rv)| ResponseHeader {
+            handle_index: h,
+            return_value: ErrorCode(rv),
+        })
+    }
+
+    fn tags_s() -> impl Strategy<Value = Vec<PropertyTag>> {
+        proptest::collection::vec(any::<u32>().prop_map(PropertyTag), 0..10)
+    }
+
+    fn sort_order_set_s() -> impl Strategy<Value = SortOrderSet> {
+        (
+            any::<u16>(),
+            any::<u16>(),
+            proptest::collection::vec((any::<u32>(), any::<u8>()), 0..5),
+        )
+            .prop_map(|(c, e, orders)| SortOrderSet {
+                categorized_count: c,
+                expanded_count: e,
+                sort_orders: orders
+                    .into_iter()
+                    .map(|(t, o)| SortOrder {
+                        tag: PropertyTag(t),
+                        order: SortDirection(o),
+                    })
+                    .collect(),
+            })
+    }
+
+    proptest! {
+        #[test]
+        fn set_columns_sort_restrict_round_trip(
+            (l, h) in head_s(), f in any::<u8>(), tags in tags_s(), set in sort_order_set_s(),
+            r in restriction_opt_s(), resp in status_resp_s(),
+        ) {
+            let sc = SetColumnsRequest { logon_id: l, input_handle_index: h, flags: AsyncFlags(f), property_tags: tags };
+            round_trip_request(&sc)?;
+            round_trip_response(&sc, &resp, None)?;
+            let st = SortTableRequest { logon_id: l, input_handle_index: h, flags: AsyncFlags(f), sort_order_set: set };
+            round_trip_request(&st)?;
+            round_trip_response(&st, &resp, None)?;
+            let rs = RestrictRequest { logon_id: l, input_handle_index: h, flags: AsyncFlags(f), restriction: r };
+            round_trip_request(&rs)?;
+            round_trip_response(&rs, &resp, None)?;
+            let ab = AbortRequest { logon_id: l, input_handle_index: h };
+            round_trip_request(&ab)?;
+            round_trip_response(&ab, &resp, None)?;
+            let gs = GetStatusRequest { logon_id: l, input_handle_index: h };
+            round_trip_request(&gs)?;
+            round_trip_response(&gs, &resp, None)?;
+        }
+
+        #[test]
+        fn query_rows_round_trip(
+            (l, h) in head_s(), f in any::<u8>(), fwd in any::<bool>(), n in any::<u16>(),
+            (cols, rows) in columns_rows_s(), origin in any::<u8>(), fail in header_fail_s(),
+        ) {
+            let req = QueryRowsRequest { logon_id: l, input_handle_index: h, flags: QueryRowsFlags(f), forward_read: fwd, row_count: n };
+            round_trip_request(&req)?;
+            let ok = QueryRowsResponse::Success { handle_index: h, origin: BookmarkOrigin(origin), rows: PropertyRowSet { rows } };
+            round_trip_response(&req, &ok, Some(&cols))?;
+            round_trip_response(&req, &QueryRowsResponse::Failure(fail), None)?;
+        }
+
+        #[test]
+        fn find_row_round_trip(
+            (l, h) in head_s(), f in any::<u8>(), r in restriction_opt_s(), origin in any::<u8>(),
+            bookmark in blob_s(), (cols, rows) in columns_rows_s(), gone in any::<bool>(),
+            fail in header_fail_s(),
+        ) {
+            let req = FindRowRequest { logon_id: l, input_handle_index: h, flags: FindRowFlags(f), restriction: r, origin: BookmarkOrigin(origin), bookmark };
+            round_trip_request(&req)?;
+            let ok = FindRowResponse::Success { handle_index: h, row_no_longer_visible: gone, row: rows.into_iter().next() };
+            round_trip_response(&req, &ok, Some(&cols))?;
+            round_trip_response(&req, &FindRowResponse::Failure(fail), None)?;
+        }
+
+        #[test]
+        fn expand_collapse_round_trip(
+            (l, h) in head_s(), max in any::<u16>(), cat in any::<u64>(), (cols, rows) in columns_rows_s(),
+            expanded in any::<u32>(), collapsed in any::<u32>(), fail in header_fail_s(),
+        ) {
+            let ex = ExpandRowRequest { logon_id: l, input_handle_index: h, max_row_count: max, category_id: cat };
+            round_trip_request(&ex)?;
+            let ok = ExpandRowResponse::Success { handle_index: h, expanded_row_count: expanded, rows: PropertyRowSet { rows } };
+            round_trip_response(&ex, &ok, Some(&cols))?;
+            round_trip_response(&ex, &ExpandRowResponse::Failure(fail), None)?;
+            let co = CollapseRowRequest { logon_id: l, input_handle_index: h, category_id: cat };
+            round_trip_request(&co)?;
+            round_trip_response(&co, &CollapseRowResponse::Success { handle_index: h, collapsed_row_count: collapsed }, None)?;
+            round_trip_response(&co, &CollapseRowResponse::Failure(fail), None)?;
+        }
+
+        #[test]
+        fn seek_and_position_round_trip(
+            (l, h) in head_s(), origin in any::<u8>(), n in any::<i32>(), want in any::<bool>(),
+            less in any::<bool>(), gone in any::<bool>(), bookmark in blob_s(),
+            num in any::<u32>(), den in any::<u32>(), fail in header_fail_s(), hdr in header_resp_s(),
+        ) {
+            let sr = SeekRowRequest { logon_id: l, input_handle_index: h, origin: BookmarkOrigin(origin), row_count: n, want_row_moved_count: want };
+            round_trip_request(&sr)?;
+            round_trip_response(&sr, &SeekRowResponse::Success { handle_index: h, has_sought_less: less, rows_sought: n }, None)?;
+            round_trip_response(&sr, &SeekRowResponse::Failure(fail), None)?;
+            let sb = SeekRowBookmarkRequest { logon_id: l, input_handle_index: h, bookmark: bookmark.clone(), row_count: n, want_row_moved_count: want };
+            round_trip_request(&sb)?;
+            round_trip_response(&sb, &SeekRowBookmarkResponse::Success { handle_index: h, row_no_longer_visible: gone, has_sought_less: less, rows_sought: n }, None)?;
+            round_trip_response(&sb, &SeekRowBookmarkResponse::Failure(fail), None)?;
+            let sf = SeekRowFractionalRequest { logon_id: l, input_handle_index: h, numerator: num, denominator: den };
+            round_trip_request(&sf)?;
+            round_trip_response(&sf, &hdr, None)?;
+            let qp = QueryPositionRequest { logon_id: l, input_handle_index: h };
+            round_trip_request(&qp)?;
+            round_trip_response(&qp, &QueryPositionResponse::Success { handle_index: h, numerator: num, denominator: den }, None)?;
+            round_trip_response(&qp, &QueryPositionResponse::Failure(fail), None)?;
+        }
+
+        #[test]
+        fn bookmarks_columns_collapse_state_round_trip(
+            (l, h) in head_s(), bookmark in blob_s(), bresp in bookmark_resp_s(), hdr in header_resp_s(),
+            tags in tags_s(), row_id in any::<u64>(), inst in any::<u32>(), state in blob_s(),
+            fail in header_fail_s(),
+        ) {
+            let cb = CreateBookmarkRequest { logon_id: l, input_handle_index: h };
+            round_trip_request(&cb)?;
+            round_trip_response(&cb, &bresp, None)?;
+            let fb = FreeBookmarkRequest { logon_id: l, input_handle_index: h, bookmark };
+            round_trip_request(&fb)?;
+            round_trip_response(&fb, &hdr, None)?;
+            let rt = ResetTableRequest { logon_id: l, input_handle_index: h };
+            round_trip_request(&rt)?;
+            round_trip_response(&rt, &hdr, None)?;
+            let qc = QueryColumnsAllRequest { logon_id: l, input_handle_index: h };
+            round_trip_request(&qc)?;
+            round_trip_response(&qc, &QueryColumnsAllResponse::Success { handle_index: h, property_tags: tags }, None)?;
+            round_trip_response(&qc, &QueryColumnsAllResponse::Failure(fail), None)?;
+            let gc = GetCollapseStateRequest { logon_id: l, input_handle_index: h, row_id, row_instance_number: inst };
+            round_trip_request(&gc)?;
+            round_trip_response(&gc, &GetCollapseStateResponse::Success { handle_index: h, collapse_state: state.clone() }, None)?;
+            round_trip_response(&gc, &GetCollapseStateResponse::Failure(fail), None)?;
+            let sc = SetCollapseStateRequest { logon_id: l, input_handle_index: h, collapse_state: state };
+            round_trip_request(&sc)?;
+            round_trip_response(&sc, &bresp, None)?;
+        }
+
+        /// Garbage never panics: every request decoder and every response decoder, with and
+        /// without columns.
+        #[test]
+        fn garbage_never_panics(bytes in proptest::collection::vec(any::<u8>(), 0..80), with_cols in any::<bool>()) {
+            let cols = [PID_TAG_DISPLAY_NAME, PID_TAG_CONTENT_COUNT, PropertyTag(0x0000_0000), PID_TAG_SUBFOLDERS];
+            let ctx = ResponseContext { table_columns: with_cols.then_some(&cols[..]) };
+            macro_rules! both {
+                ($($t:ty),*) => {$(
+                    if let Ok((_, req)) = <$t>::decode_request(&bytes) {
+                        let _ = req.decode_response(&ctx, &bytes);
+                    }
+                )*};
+            }
+            both!(SetColumnsRequest, SortTableRequest, RestrictRequest, QueryRowsRequest, AbortRequest,
+                GetStatusRequest, QueryPositionRequest, SeekRowRequest, SeekRowBookmarkRequest,
+                SeekRowFractionalRequest, CreateBookmarkRequest, QueryColumnsAllRequest, FindRowRequest,
+                FreeBookmarkRequest, ResetTableRequest, ExpandRowRequest, CollapseRowRequest,
+                GetCollapseStateRequest, SetCollapseStateRequest);
+            let _ = QueryRowsResponse::decode_with(ctx.table_columns, &bytes);
+            let _ = FindRowResponse::decode_with(ctx.table_columns, &bytes);
+            let _ = ExpandRowResponse::decode_with(ctx.table_columns, &bytes);
+        }
+    }
+}
