@@ -8,6 +8,7 @@
 //! RopSetColumns) fills in.
 
 pub mod buffer;
+pub mod table;
 
 use bytes::BufMut;
 use serde::Serialize;
