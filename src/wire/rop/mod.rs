@@ -7,6 +7,8 @@
 //! [`ResponseContext`] that the caller (the session, or a buffer walker that saw the
 //! RopSetColumns) fills in.
 
+pub mod message;
+
 use bytes::BufMut;
 use serde::Serialize;
 
