@@ -2635,3 +2635,746 @@ impl Rop for OpenEmbeddedMessageRequest {
         Some(self.output_handle_index)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::wire::ErrorCode;
+    use crate::wire::error::decode_all;
+    use crate::wire::mapihttp::framing::{FramerLimits, frame_all};
+    use crate::wire::mapihttp::{ExecuteRequest, ExecuteResponse};
+    use crate::wire::property::{
+        FlaggedPropertyRow, FlaggedPropertyValue, PropertyType, PropertyValue, StandardPropertyRow,
+    };
+    use crate::wire::rpc_ext::decode_chain;
+    use proptest::prelude::*;
+
+    const NO_CTX: ResponseContext<'static> = ResponseContext {
+        table_columns: None,
+    };
+
+    fn enc_req<R: Rop>(r: &R) -> Vec<u8> {
+        let mut v = Vec::new();
+        r.encode_request(&mut v).unwrap();
+        v
+    }
+
+    fn enc_resp<R: Rop>(r: &R, resp: &R::Response, ctx: &ResponseContext<'_>) -> Vec<u8> {
+        let mut v = Vec::new();
+        r.encode_response(resp, ctx, &mut v).unwrap();
+        v
+    }
+
+    /// Checks `bytes[0]` is the ROP's id and decodes the request after it.
+    fn request_from_rop_bytes<R: Rop>(bytes: &[u8]) -> R {
+        assert_eq!(bytes.first(), Some(&R::ID.0));
+        decode_all(&bytes[1..], R::decode_request).unwrap()
+    }
+
+    /// Request round trip, and every strict prefix of the encoding fails with a typed error.
+    fn check_request<R: Rop + PartialEq + std::fmt::Debug>(r: &R) {
+        let bytes = enc_req(r);
+        let back = decode_all(&bytes, R::decode_request).unwrap();
+        assert_eq!(&back, r);
+        for n in 0..bytes.len() {
+            assert!(decode_all(&bytes[..n], R::decode_request).is_err());
+        }
+    }
+
+    fn check_response<R: Rop>(r: &R, resp: &R::Response, ctx: &ResponseContext<'_>)
+    where
+        R::Response: PartialEq + std::fmt::Debug,
+    {
+        let bytes = enc_resp(r, resp, ctx);
+        let back = decode_all(&bytes, |i| r.decode_response(ctx, i)).unwrap();
+        assert_eq!(&back, resp);
+        for n in 0..bytes.len() {
+            assert!(decode_all(&bytes[..n], |i| r.decode_response(ctx, i)).is_err());
+        }
+    }
+
+    // ----- the recording --------------------------------------------------------------------
+
+    /// The ROP buffer payloads (RopSize, ROPs, handle table) of an Execute body pair.
+    fn execute_payloads(req: &[u8], resp: &[u8]) -> (Vec<u8>, Vec<u8>) {
+        let request = ExecuteRequest::from_bytes(req).unwrap();
+        let mut chain = decode_chain(&request.rop_buffer).unwrap();
+        let req_payload = chain.remove(0).payload;
+        let framed = frame_all(resp, FramerLimits::default()).unwrap();
+        let ExecuteResponse::Success { rop_buffer, .. } =
+            ExecuteResponse::from_bytes(&framed.body).unwrap()
+        else {
+            panic!("Execute failed");
+        };
+        let mut chain = decode_chain(&rop_buffer).unwrap();
+        (req_payload, chain.remove(0).payload)
+    }
+
+    #[test]
+    fn recorded_open_message_decodes_and_reencodes() {
+        let (req, resp) = execute_payloads(
+            include_bytes!("../../../fixtures/bodies/session-folders/04-execute-request.bin"),
+            include_bytes!("../../../fixtures/bodies/session-folders/04-execute-response.bin"),
+        );
+        // Both ROP buffers start with RopSize (2 bytes); RopOpenMessage is the first ROP of
+        // each, RopGetPropertiesAll (another family's) follows it.
+        let req_rop = &req[2..];
+        let (after, open) = OpenMessageRequest::decode_request(&req_rop[1..]).unwrap();
+        assert_eq!(req_rop[0], RopId::OPEN_MESSAGE.0);
+        assert_eq!(after.first(), Some(&RopId::GET_PROPERTIES_ALL.0));
+        let req_len = req_rop.len() - 1 - after.len();
+        assert_eq!(req_len, 22);
+        assert_eq!(open.input_handle_index, 3);
+        assert_eq!(open.output_handle_index, 5);
+        assert_eq!(open.code_page_id, 0x0FFF);
+        assert_eq!(open.folder_id, FolderId(0x0D00_0000_0000_0001));
+        assert_eq!(open.open_mode_flags, OpenModeFlags::READ_ONLY);
+        assert_eq!(open.message_id, MessageId(0x2300_0300_0000_0001));
+        assert_eq!(enc_req(&open), req_rop[1..1 + req_len]);
+        let open2: OpenMessageRequest = request_from_rop_bytes(&req_rop[..1 + req_len]);
+        assert_eq!(open2, open);
+
+        let resp_rop = &resp[2..];
+        assert_eq!(resp_rop[0], RopId::OPEN_MESSAGE.0);
+        let (after, decoded) = open.decode_response(&NO_CTX, &resp_rop[1..]).unwrap();
+        assert_eq!(after.first(), Some(&RopId::GET_PROPERTIES_ALL.0));
+        let resp_len = resp_rop.len() - 1 - after.len();
+        let OpenMessageResponse::Success {
+            output_handle_index,
+            message,
+        } = &decoded
+        else {
+            panic!("{decoded:?}");
+        };
+        assert_eq!(*output_handle_index, 5);
+        assert!(!message.has_named_properties);
+        assert_eq!(message.subject_prefix, TypedString::Unicode("Re: ".into()));
+        assert_eq!(
+            message.normalized_subject,
+            TypedString::Unicode("Coffee machine broken".into())
+        );
+        assert_eq!(message.recipient_count, 2);
+        assert_eq!(
+            message.recipient_columns,
+            [
+                0x0FF9_0102,
+                0x0FFE_0003,
+                0x3900_0003,
+                0x39FE_001F,
+                0x5FF7_0102,
+                0x5FFD_0003
+            ]
+            .map(PropertyTag)
+        );
+        assert_eq!(message.recipient_rows.len(), 2);
+        let first = &message.recipient_rows[0];
+        assert_eq!(first.recipient_type, RecipientType::TO);
+        assert_eq!(first.code_page_id, 1252);
+        let row = &first.row;
+        assert_eq!(row.flags, RecipientFlags(0x02DB));
+        assert_eq!(row.flags.address_type(), RecipientAddressType::SMTP);
+        assert!(row.x500.is_none() && row.distribution_list.is_none());
+        assert_eq!(
+            row.email_address,
+            Some(RecipientString::Unicode("alice@example.test".into()))
+        );
+        assert_eq!(
+            row.display_name,
+            Some(RecipientString::Unicode("Alice Example".into()))
+        );
+        assert!(row.simple_display_name.is_none() && row.transmittable_display_name.is_none());
+        assert_eq!(row.properties.len(), 6);
+        assert_eq!(
+            row.properties
+                .find(&message.recipient_columns, PropertyTag(0x39FE_001F)),
+            Some(&PropertyValue::string("alice@example.test"))
+        );
+        let second = &message.recipient_rows[1];
+        assert_eq!(second.recipient_type, RecipientType::CC);
+        assert_eq!(
+            second
+                .row
+                .display_name
+                .as_ref()
+                .map(|s| s.text().into_owned()),
+            Some("Bob Builder".to_string())
+        );
+        // Byte-identical re-encoding.
+        assert_eq!(
+            enc_resp(&open, &decoded, &NO_CTX),
+            resp_rop[1..1 + resp_len]
+        );
+    }
+
+    // ----- RecipientRow by hand -------------------------------------------------------------
+
+    const COLS: [PropertyTag; 3] = [
+        PropertyTag(0x3001_001F), // PidTagDisplayName
+        PropertyTag(0x0C15_0003), // PidTagRecipientType
+        PropertyTag(0x0FFF_0102), // PidTagEntryId
+    ];
+
+    #[test]
+    fn x500_row_layout() {
+        let mut bytes = vec![0x51, 0x06, 0x0A, 0x00];
+        bytes.extend_from_slice(b"/o=Org/cn=a\0");
+        bytes.extend_from_slice(&[b'A', 0, 0, 0]); // DisplayName "A" (U set)
+        bytes.extend_from_slice(&[b's', 0, 0, 0]); // SimpleDisplayName "s" (I set)
+        bytes.extend_from_slice(&[1, 0, 0]); // RecipientColumnCount 1, standard row flag
+        bytes.extend_from_slice(&[b'x', 0, 0, 0]);
+        let row = decode_all(&bytes, |i| RecipientRow::decode_with(&COLS, i)).unwrap();
+        assert_eq!(row.flags.address_type(), RecipientAddressType::X500_DN);
+        assert_eq!(
+            row.x500,
+            Some(X500Recipient {
+                address_prefix_used: 0x0A,
+                display_type: 0,
+                x500_dn: "/o=Org/cn=a".into()
+            })
+        );
+        assert_eq!(row.display_name, Some(RecipientString::Unicode("A".into())));
+        assert_eq!(
+            row.simple_display_name,
+            Some(RecipientString::Unicode("s".into()))
+        );
+        let mut out = Vec::new();
+        row.encode_with(&COLS, &mut out).unwrap();
+        assert_eq!(out, bytes);
+    }
+
+    #[test]
+    fn distribution_list_and_address_type_rows() {
+        // PersonalDistributionList2, 8-bit display name.
+        let bytes = [0x17, 0x00, 2, 0, 0xAA, 0xBB, 1, 0, 0xCC, b'L', 0, 0, 0, 0];
+        let row = decode_all(&bytes, |i| RecipientRow::decode_with(&COLS, i)).unwrap();
+        assert_eq!(
+            row.distribution_list,
+            Some(DistributionListRecipient {
+                entry_id: vec![0xAA, 0xBB],
+                search_key: vec![0xCC]
+            })
+        );
+        assert_eq!(
+            row.display_name,
+            Some(RecipientString::String8(String8::from_bytes(b"L".to_vec())))
+        );
+        // NoType with O: AddressType, then an 8-bit EmailAddress.
+        let bytes = [0x08, 0x80, b'X', 0, b'e', 0, 0, 0, 0];
+        let row = decode_all(&bytes, |i| RecipientRow::decode_with(&COLS, i)).unwrap();
+        assert_eq!(row.address_type, Some(String8::from_bytes(b"X".to_vec())));
+        let mut out = Vec::new();
+        row.encode_with(&COLS, &mut out).unwrap();
+        assert_eq!(out, bytes);
+        // Type SMTP with O: no AddressType field.
+        let bytes = [0x03, 0x80, 0, 0, 0];
+        let row = decode_all(&bytes, |i| RecipientRow::decode_with(&COLS, i)).unwrap();
+        assert_eq!(row.address_type, None);
+    }
+
+    #[test]
+    fn recipient_row_errors_are_typed() {
+        // RecipientColumnCount larger than the columns.
+        let err = decode_all(&[0x00, 0x00, 4, 0, 0], |i| {
+            RecipientRow::decode_with(&COLS, i)
+        })
+        .unwrap_err();
+        assert_eq!(err.structure, "RecipientRow");
+        assert!(matches!(
+            err.kind,
+            ErrorKind::InvalidValue {
+                field: "RecipientColumnCount",
+                value: 4
+            }
+        ));
+        // A RecipientRowSize larger than the input.
+        let err = decode_all(&[1, 0xE4, 4, 0, 0, 0xFF, 0x7F, 0], |i| {
+            OpenRecipientRow::decode_with(&COLS, i)
+        })
+        .unwrap_err();
+        assert!(matches!(err.kind, ErrorKind::LengthExceedsInput { .. }));
+        // A row shorter than its RecipientRowSize: trailing bytes, offset in the whole input.
+        let err = decode_all(&[1, 0xE4, 4, 0, 0, 7, 0, 0, 0, 0, 0, 0, 0xEE, 0xEE], |i| {
+            OpenRecipientRow::decode_with(&COLS, i)
+        })
+        .unwrap_err();
+        assert_eq!(err.kind, ErrorKind::TrailingBytes { count: 2 });
+        assert_eq!(err.offset, 12);
+        // Flags and fields that disagree refuse to encode.
+        let mut row = decode_all(&[0x03, 0x00, 0, 0, 0], |i| {
+            RecipientRow::decode_with(&COLS, i)
+        })
+        .unwrap();
+        row.display_name = Some(RecipientString::Unicode("x".into()));
+        assert!(row.encode_with(&COLS, &mut Vec::new()).is_err());
+        row.flags = RecipientFlags(0x0013);
+        assert!(row.encode_with(&COLS, &mut Vec::new()).is_err()); // 8-bit flag, Unicode text
+        row.flags = RecipientFlags(0x0213);
+        assert!(row.encode_with(&COLS, &mut Vec::new()).is_ok());
+        row.properties = PropertyRow::Standard(StandardPropertyRow {
+            values: vec![PropertyValue::string("a"); 4],
+        });
+        assert!(row.encode_with(&COLS, &mut Vec::new()).is_err());
+    }
+
+    #[test]
+    fn read_recipients_needs_columns() {
+        let req = ReadRecipientsRequest {
+            logon_id: 0,
+            input_handle_index: 1,
+            row_id: 0,
+            reserved: 0,
+        };
+        let ok = [1, 0, 0, 0, 0, 0];
+        let err = decode_all(&ok, |i| req.decode_response(&NO_CTX, i)).unwrap_err();
+        assert!(matches!(err.kind, ErrorKind::Syntax(_)));
+        // A failure needs no columns.
+        let failed = [1, 0x0F, 0x01, 0x04, 0x80];
+        assert_eq!(
+            decode_all(&failed, |i| req.decode_response(&NO_CTX, i)).unwrap(),
+            ReadRecipientsResponse::Failure(ResponseHeader {
+                handle_index: 1,
+                return_value: ErrorCode(0x8004_010F)
+            })
+        );
+        let ctx = ResponseContext {
+            table_columns: Some(&COLS),
+        };
+        assert_eq!(
+            decode_all(&ok, |i| req.decode_response(&ctx, i)).unwrap(),
+            ReadRecipientsResponse::Success {
+                input_handle_index: 1,
+                recipient_rows: vec![]
+            }
+        );
+    }
+
+    #[test]
+    fn set_message_read_flag_client_data_by_logon() {
+        let private = [0, 1, 2, 0x04];
+        let r: SetMessageReadFlagRequest =
+            decode_all(&private, |i| SetMessageReadFlagRequest::decode_request(i)).unwrap();
+        assert_eq!(r.client_data, None);
+        let mut public = private.to_vec();
+        public.extend_from_slice(&[7; 24]);
+        let r = decode_all(&public, |i| {
+            SetMessageReadFlagRequest::decode_request_with(true, i)
+        })
+        .unwrap();
+        assert_eq!(r.client_data, Some([7; 24]));
+        assert_eq!(enc_req(&r), public);
+    }
+
+    #[test]
+    fn hostile_counts_fail_before_allocating() {
+        // RopSetReadFlags with MessageIdCount 0xFFFF and no ids.
+        let err = decode_all(
+            &[0, 1, 0, 0, 0xFF, 0xFF],
+            SetReadFlagsRequest::decode_request,
+        )
+        .unwrap_err();
+        assert!(matches!(err.kind, ErrorKind::LengthExceedsInput { .. }));
+        // RopOpenMessage response with RowCount 255 and nothing after it.
+        let req = OpenMessageRequest {
+            logon_id: 0,
+            input_handle_index: 0,
+            output_handle_index: 1,
+            code_page_id: 0,
+            folder_id: FolderId(1),
+            open_mode_flags: OpenModeFlags::READ_ONLY,
+            message_id: MessageId(2),
+        };
+        let bytes = [1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xFF];
+        let err = decode_all(&bytes, |i| req.decode_response(&NO_CTX, i)).unwrap_err();
+        assert!(matches!(err.kind, ErrorKind::LengthExceedsInput { .. }));
+    }
+
+    // ----- generated values -----------------------------------------------------------------
+
+    fn arb_text() -> impl Strategy<Value = String> {
+        "[a-zA-Z0-9 @.é€]{0,12}"
+    }
+
+    fn arb_string8() -> impl Strategy<Value = String8> {
+        proptest::collection::vec(1u8..=255, 0..12).prop_map(String8::from_bytes)
+    }
+
+    fn arb_props() -> impl Strategy<Value = PropertyRow> {
+        (0usize..=3, arb_text(), any::<i32>(), any::<bool>()).prop_map(|(n, s, v, flagged)| {
+            let all = [
+                PropertyValue::string(s),
+                PropertyValue::Integer32(v),
+                PropertyValue::binary(vec![1, 2, 3]),
+            ];
+            let values: Vec<_> = all.into_iter().take(n).collect();
+            if flagged {
+                let mut f: Vec<_> = values
+                    .into_iter()
+                    .map(FlaggedPropertyValue::Value)
+                    .collect();
+                if let Some(first) = f.first_mut() {
+                    *first =
+                        FlaggedPropertyValue::Error(PropertyType(0x001F), ErrorCode(0x8004_010F));
+                }
+                PropertyRow::Flagged(FlaggedPropertyRow { values: f })
+            } else {
+                PropertyRow::Standard(StandardPropertyRow { values })
+            }
+        })
+    }
+
+    fn arb_rstring(unicode: bool) -> BoxedStrategy<RecipientString> {
+        if unicode {
+            arb_text().prop_map(RecipientString::Unicode).boxed()
+        } else {
+            arb_string8().prop_map(RecipientString::String8).boxed()
+        }
+    }
+
+    fn arb_recipient_row() -> impl Strategy<Value = RecipientRow> {
+        any::<u16>().prop_flat_map(|bits| {
+            let flags = RecipientFlags(bits);
+            let ty = flags.address_type();
+            let unicode = flags.has(RecipientFlags::UNICODE);
+            let opt = move |bit: RecipientFlags| {
+                if flags.has(bit) {
+                    arb_rstring(unicode).prop_map(Some).boxed()
+                } else {
+                    Just(None).boxed()
+                }
+            };
+            let x500 = if ty == RecipientAddressType::X500_DN {
+                (any::<u8>(), any::<u8>(), "[ -~&&[^\0]]{0,20}")
+                    .prop_map(|(a, d, dn)| {
+                        Some(X500Recipient {
+                            address_prefix_used: a,
+                            display_type: d,
+                            x500_dn: dn,
+                        })
+                    })
+                    .boxed()
+            } else {
+                Just(None).boxed()
+            };
+            let dl = if ty.is_distribution_list() {
+                (
+                    proptest::collection::vec(any::<u8>(), 0..30),
+                    proptest::collection::vec(any::<u8>(), 0..20),
+                )
+                    .prop_map(|(e, s)| {
+                        Some(DistributionListRecipient {
+                            entry_id: e,
+                            search_key: s,
+                        })
+                    })
+                    .boxed()
+            } else {
+                Just(None).boxed()
+            };
+            let at =
+                if ty == RecipientAddressType::NO_TYPE && flags.has(RecipientFlags::NON_STANDARD) {
+                    arb_string8().prop_map(Some).boxed()
+                } else {
+                    Just(None).boxed()
+                };
+            (
+                x500,
+                dl,
+                at,
+                opt(RecipientFlags::EMAIL),
+                opt(RecipientFlags::DISPLAY),
+                opt(RecipientFlags::SIMPLE),
+                opt(RecipientFlags::TRANSMITTABLE),
+                arb_props(),
+            )
+                .prop_map(
+                    move |(x500, distribution_list, address_type, e, d, s, t, p)| RecipientRow {
+                        flags,
+                        x500,
+                        distribution_list,
+                        address_type,
+                        email_address: e,
+                        display_name: d,
+                        simple_display_name: s,
+                        transmittable_display_name: t,
+                        properties: p,
+                    },
+                )
+        })
+    }
+
+    fn arb_open_row() -> impl Strategy<Value = OpenRecipientRow> {
+        (any::<u8>(), any::<u16>(), any::<u16>(), arb_recipient_row()).prop_map(
+            |(t, cp, r, row)| OpenRecipientRow {
+                recipient_type: RecipientType(t),
+                code_page_id: cp,
+                reserved: r,
+                row,
+            },
+        )
+    }
+
+    fn arb_typed_string() -> impl Strategy<Value = TypedString> {
+        prop_oneof![
+            Just(TypedString::NoString),
+            Just(TypedString::Empty),
+            arb_string8().prop_map(TypedString::String8),
+            "[a-z]{1,8}".prop_map(TypedString::ReducedUnicode),
+            arb_text().prop_map(TypedString::Unicode),
+        ]
+    }
+
+    fn arb_message_info() -> impl Strategy<Value = MessageInfo> {
+        (
+            any::<bool>(),
+            arb_typed_string(),
+            arb_typed_string(),
+            any::<u16>(),
+            proptest::collection::vec(arb_open_row(), 0..3),
+        )
+            .prop_map(|(h, p, s, c, rows)| MessageInfo {
+                has_named_properties: h,
+                subject_prefix: p,
+                normalized_subject: s,
+                recipient_count: c,
+                recipient_columns: COLS.to_vec(),
+                recipient_rows: rows,
+            })
+    }
+
+    fn arb_failure() -> impl Strategy<Value = ResponseHeader> {
+        (any::<u8>(), 1u32..).prop_map(|(h, rv)| ResponseHeader {
+            handle_index: h,
+            return_value: ErrorCode(rv),
+        })
+    }
+
+    fn arb_header() -> impl Strategy<Value = ResponseHeader> {
+        (any::<u8>(), any::<u32>()).prop_map(|(h, rv)| ResponseHeader {
+            handle_index: h,
+            return_value: ErrorCode(rv),
+        })
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(64))]
+
+        #[test]
+        fn recipient_row_round_trip(row in arb_recipient_row()) {
+            let mut out = Vec::new();
+            row.encode_with(&COLS, &mut out).unwrap();
+            let back = decode_all(&out, |i| RecipientRow::decode_with(&COLS, i)).unwrap();
+            prop_assert_eq!(back, row);
+        }
+
+        #[test]
+        fn open_message_round_trip(
+            ids in any::<(u8, u8, u8, u16, u64, u8, u64)>(),
+            h in any::<u8>(),
+            message in arb_message_info(),
+            fail in arb_failure(),
+        ) {
+            let req = OpenMessageRequest {
+                logon_id: ids.0, input_handle_index: ids.1, output_handle_index: ids.2,
+                code_page_id: ids.3, folder_id: FolderId(ids.4),
+                open_mode_flags: OpenModeFlags(ids.5), message_id: MessageId(ids.6),
+            };
+            check_request(&req);
+            check_response(&req, &OpenMessageResponse::Success { output_handle_index: h, message }, &NO_CTX);
+            check_response(&req, &OpenMessageResponse::Failure(fail), &NO_CTX);
+        }
+
+        #[test]
+        fn reload_and_embedded_round_trip(
+            ids in any::<(u8, u8, u8, u16, u8, u8, u64)>(),
+            message in arb_message_info(),
+            fail in arb_failure(),
+        ) {
+            let req = ReloadCachedInformationRequest {
+                logon_id: ids.0, input_handle_index: ids.1, reserved: ids.3,
+            };
+            check_request(&req);
+            check_response(&req, &ReloadCachedInformationResponse::Success {
+                input_handle_index: ids.1, message: message.clone() }, &NO_CTX);
+            check_response(&req, &ReloadCachedInformationResponse::Failure(fail), &NO_CTX);
+            let req = OpenEmbeddedMessageRequest {
+                logon_id: ids.0, input_handle_index: ids.1, output_handle_index: ids.2,
+                code_page_id: ids.3, open_mode_flags: OpenModeFlags(ids.4),
+            };
+            check_request(&req);
+            check_response(&req, &OpenEmbeddedMessageResponse::Success {
+                output_handle_index: ids.2, reserved: ids.5, message_id: MessageId(ids.6), message,
+            }, &NO_CTX);
+            check_response(&req, &OpenEmbeddedMessageResponse::Failure(fail), &NO_CTX);
+        }
+
+        #[test]
+        fn create_and_save_round_trip(
+            ids in any::<(u8, u8, u8, u16, u64, bool, u8)>(),
+            mid in proptest::option::of(any::<u64>()),
+            fail in arb_failure(),
+        ) {
+            let req = CreateMessageRequest {
+                logon_id: ids.0, input_handle_index: ids.1, output_handle_index: ids.2,
+                code_page_id: ids.3, folder_id: FolderId(ids.4), associated: ids.5,
+            };
+            check_request(&req);
+            check_response(&req, &CreateMessageResponse::Success {
+                output_handle_index: ids.2, message_id: mid.map(MessageId) }, &NO_CTX);
+            check_response(&req, &CreateMessageResponse::Failure(fail), &NO_CTX);
+            let req = SaveChangesMessageRequest {
+                logon_id: ids.0, response_handle_index: ids.1, input_handle_index: ids.2,
+                save_flags: SaveFlags(ids.6),
+            };
+            check_request(&req);
+            check_response(&req, &SaveChangesMessageResponse::Success {
+                response_handle_index: ids.1, input_handle_index: ids.2,
+                message_id: MessageId(ids.4) }, &NO_CTX);
+            check_response(&req, &SaveChangesMessageResponse::Failure(fail), &NO_CTX);
+        }
+
+        #[test]
+        fn recipients_round_trip(
+            ids in any::<(u8, u8, u32, u16)>(),
+            rows in proptest::collection::vec(
+                (any::<u32>(), any::<u8>(), proptest::option::of(arb_recipient_row())), 0..4),
+            read_rows in proptest::collection::vec(
+                (any::<u32>(), arb_open_row()), 0..3),
+            header in arb_header(),
+            fail in arb_failure(),
+        ) {
+            let req = RemoveAllRecipientsRequest {
+                logon_id: ids.0, input_handle_index: ids.1, reserved: ids.2,
+            };
+            check_request(&req);
+            check_response(&req, &header, &NO_CTX);
+            let req = ModifyRecipientsRequest {
+                logon_id: ids.0, input_handle_index: ids.1, recipient_columns: COLS.to_vec(),
+                recipient_rows: rows.into_iter().map(|(row_id, t, row)| ModifyRecipientRow {
+                    row_id, recipient_type: RecipientType(t), row }).collect(),
+            };
+            check_request(&req);
+            check_response(&req, &header, &NO_CTX);
+            let req = ReadRecipientsRequest {
+                logon_id: ids.0, input_handle_index: ids.1, row_id: ids.2, reserved: ids.3,
+            };
+            check_request(&req);
+            let ctx = ResponseContext { table_columns: Some(&COLS) };
+            let recipient_rows = read_rows.into_iter().map(|(row_id, r)| ReadRecipientRow {
+                row_id, recipient_type: r.recipient_type, code_page_id: r.code_page_id,
+                reserved: r.reserved, row: r.row }).collect();
+            check_response(&req, &ReadRecipientsResponse::Success {
+                input_handle_index: ids.1, recipient_rows }, &ctx);
+            check_response(&req, &ReadRecipientsResponse::Failure(fail), &ctx);
+        }
+
+        #[test]
+        fn status_and_read_flags_round_trip(
+            ids in any::<(u8, u8, u8, u64, u32, u32, bool)>(),
+            mids in proptest::collection::vec(any::<u64>(), 0..5),
+            change in proptest::option::of((any::<u8>(), any::<[u8; 24]>())),
+            header in arb_header(),
+            fail in arb_failure(),
+        ) {
+            let ok = MessageStatusResponse::Success {
+                input_handle_index: ids.1, message_status_flags: MessageStatusFlags(ids.4) };
+            let req = SetMessageStatusRequest {
+                logon_id: ids.0, input_handle_index: ids.1, message_id: MessageId(ids.3),
+                message_status_flags: MessageStatusFlags(ids.4),
+                message_status_mask: MessageStatusFlags(ids.5),
+            };
+            check_request(&req);
+            check_response(&req, &ok, &NO_CTX);
+            check_response(&req, &MessageStatusResponse::Failure(fail), &NO_CTX);
+            let req = GetMessageStatusRequest {
+                logon_id: ids.0, input_handle_index: ids.1, message_id: MessageId(ids.3),
+            };
+            check_request(&req);
+            check_response(&req, &ok, &NO_CTX);
+            check_response(&req, &MessageStatusResponse::Failure(fail), &NO_CTX);
+            let req = SetReadFlagsRequest {
+                logon_id: ids.0, input_handle_index: ids.1, want_asynchronous: ids.6,
+                read_flags: ReadFlags(ids.2), message_ids: mids.into_iter().map(MessageId).collect(),
+            };
+            check_request(&req);
+            check_response(&req, &SetReadFlagsResponse { header, partial_completion: ids.6 }, &NO_CTX);
+            let req = SetMessageReadFlagRequest {
+                logon_id: ids.0, response_handle_index: ids.1, input_handle_index: ids.2,
+                read_flags: ReadFlags(ids.2), client_data: None,
+            };
+            check_request(&req);
+            check_response(&req, &SetMessageReadFlagResponse::Success {
+                response_handle_index: ids.1,
+                read_status_changed: change.map(|(logon_id, client_data)| ReadStatusChange {
+                    logon_id, client_data }),
+            }, &NO_CTX);
+            check_response(&req, &SetMessageReadFlagResponse::Failure(fail), &NO_CTX);
+        }
+
+        #[test]
+        fn attachments_round_trip(
+            ids in any::<(u8, u8, u8, u8, u32)>(),
+            att in proptest::collection::vec(any::<u32>(), 0..6),
+            header in arb_header(),
+            fail in arb_failure(),
+        ) {
+            let req = GetAttachmentTableRequest {
+                logon_id: ids.0, input_handle_index: ids.1, output_handle_index: ids.2,
+                table_flags: AttachmentTableFlags(ids.3),
+            };
+            check_request(&req);
+            check_response(&req, &header, &NO_CTX);
+            prop_assert_eq!(req.output_handle_index(), Some(ids.2));
+            let req = OpenAttachmentRequest {
+                logon_id: ids.0, input_handle_index: ids.1, output_handle_index: ids.2,
+                open_attachment_flags: OpenAttachmentFlags(ids.3), attachment_id: ids.4,
+            };
+            check_request(&req);
+            check_response(&req, &header, &NO_CTX);
+            let req = CreateAttachmentRequest {
+                logon_id: ids.0, input_handle_index: ids.1, output_handle_index: ids.2,
+            };
+            check_request(&req);
+            check_response(&req, &CreateAttachmentResponse::Success {
+                output_handle_index: ids.2, attachment_id: ids.4 }, &NO_CTX);
+            check_response(&req, &CreateAttachmentResponse::Failure(fail), &NO_CTX);
+            let req = DeleteAttachmentRequest {
+                logon_id: ids.0, input_handle_index: ids.1, attachment_id: ids.4,
+            };
+            check_request(&req);
+            check_response(&req, &header, &NO_CTX);
+            let req = SaveChangesAttachmentRequest {
+                logon_id: ids.0, response_handle_index: ids.1, input_handle_index: ids.2,
+                save_flags: SaveFlags(ids.3),
+            };
+            check_request(&req);
+            check_response(&req, &header, &NO_CTX);
+            let req = GetValidAttachmentsRequest { logon_id: ids.0, input_handle_index: ids.1 };
+            check_request(&req);
+            check_response(&req, &GetValidAttachmentsResponse::Success {
+                input_handle_index: ids.1, attachment_ids: att }, &NO_CTX);
+            check_response(&req, &GetValidAttachmentsResponse::Failure(fail), &NO_CTX);
+        }
+
+        /// Garbage never panics: every decoder returns a value or a typed error.
+        #[test]
+        fn garbage_does_not_panic(bytes in proptest::collection::vec(any::<u8>(), 0..200)) {
+            let ctx = ResponseContext { table_columns: Some(&COLS) };
+            let _ = RecipientRow::decode_with(&COLS, &bytes);
+            let _ = MessageInfo::decode(&bytes);
+            let _ = ModifyRecipientsRequest::decode_request(&bytes);
+            let _ = SetReadFlagsRequest::decode_request(&bytes);
+            let _ = SetMessageReadFlagRequest::decode_request_with(true, &bytes);
+            if let Ok((_, r)) = OpenMessageRequest::decode_request(&bytes) {
+                let _ = r.decode_response(&ctx, &bytes);
+            }
+            let r = ReadRecipientsRequest { logon_id: 0, input_handle_index: 0, row_id: 0, reserved: 0 };
+            let _ = r.decode_response(&ctx, &bytes);
+            let r = OpenEmbeddedMessageRequest {
+                logon_id: 0, input_handle_index: 0, output_handle_index: 1, code_page_id: 0,
+                open_mode_flags: OpenModeFlags::READ_ONLY };
+            let _ = r.decode_response(&ctx, &bytes);
+            let r = GetValidAttachmentsRequest { logon_id: 0, input_handle_index: 0 };
+            let _ = r.decode_response(&ctx, &bytes);
+        }
+    }
+}
