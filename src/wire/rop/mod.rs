@@ -8,6 +8,7 @@
 //! RopSetColumns) fills in.
 
 pub mod buffer;
+pub mod message;
 pub mod table;
 
 use bytes::BufMut;
