@@ -1629,3 +1629,753 @@ get_table_rop!(
     "RopGetContentsTable response",
     "MS-OXCROPS 2.2.4.14.2-3 RopGetContentsTable response (MS-OXCFOLD 2.2.1.14.2)."
 );
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::wire::mapihttp::framing::frame_all;
+    use crate::wire::mapihttp::{ExecuteRequest, ExecuteResponse, FramerLimits};
+    use crate::wire::property::{PropertyTag, PropertyType, PropertyValue, TaggedPropertyValue};
+    use crate::wire::rpc_ext::decode_chain;
+    use proptest::prelude::*;
+    use std::fmt::Debug;
+
+    const CTX: ResponseContext<'static> = ResponseContext {
+        table_columns: None,
+    };
+
+    /// Decodes a request whose bytes start with the RopId and checks the re-encoding.
+    fn request<R: Rop + PartialEq + Debug>(bytes: &[u8]) -> R {
+        assert_eq!(bytes[0], R::ID.0, "RopId");
+        let (rest, req) = R::decode_request(&bytes[1..]).unwrap();
+        assert!(rest.is_empty(), "{} trailing bytes", rest.len());
+        let mut out = Vec::new();
+        req.encode_request(&mut out).unwrap();
+        assert_eq!(out, &bytes[1..]);
+        req
+    }
+
+    /// Decodes a response whose bytes start with the RopId and checks the re-encoding.
+    fn response<R: Rop>(req: &R, bytes: &[u8]) -> R::Response
+    where
+        R::Response: PartialEq + Debug,
+    {
+        assert_eq!(bytes[0], R::ID.0, "RopId");
+        let (rest, resp) = req.decode_response(&CTX, &bytes[1..]).unwrap();
+        assert!(rest.is_empty(), "{} trailing bytes", rest.len());
+        let mut out = Vec::new();
+        req.encode_response(&resp, &CTX, &mut out).unwrap();
+        assert_eq!(out, &bytes[1..]);
+        resp
+    }
+
+    /// The ROP buffer (RopSize, ROPs, handle table) of a recorded Execute request body.
+    fn request_rops(body: &[u8]) -> Vec<u8> {
+        let req = ExecuteRequest::from_bytes(body).unwrap();
+        decode_chain(&req.rop_buffer).unwrap().remove(0).payload
+    }
+
+    /// The first ROP buffer of a recorded Execute response body (meta-tags included).
+    fn response_rops(body: &[u8]) -> Vec<u8> {
+        let framed = frame_all(body, FramerLimits::default()).unwrap();
+        match ExecuteResponse::from_bytes(&framed.body).unwrap() {
+            ExecuteResponse::Success { rop_buffer, .. } => {
+                decode_chain(&rop_buffer).unwrap().remove(0).payload
+            }
+            ExecuteResponse::Failure(f) => panic!("StatusCode {}", f.status_code),
+        }
+    }
+
+    /// The `len` bytes of one ROP at `at` in a ROP buffer.
+    fn rop_at(buf: &[u8], at: usize, len: usize) -> &[u8] {
+        &buf[at..at + len]
+    }
+
+    // ---- Specification examples ----
+
+    #[test]
+    fn spec_move_folder_request() {
+        // MS-OXCFOLD 4.5.1: RopMoveFolder, SourceHandleIndex 1, DestHandleIndex 2, async,
+        // Unicode, FolderId 0001-00000E8EDF36, NewFolderName "Folder1".
+        let bytes = hex::decode(
+            "350001020101\
+             010000000E8EDF36\
+             46006F006C0064006500720031000000",
+        )
+        .unwrap();
+        let req: MoveFolderRequest = request(&bytes);
+        assert_eq!(req.logon_id, 0);
+        assert_eq!(req.source_handle_index, 1);
+        assert_eq!(req.dest_handle_index, 2);
+        assert!(req.want_asynchronous);
+        assert!(req.use_unicode);
+        assert_eq!(req.folder_id.replica_id(), 1);
+        assert_eq!(
+            req.folder_id.global_counter().0,
+            [0, 0, 0x0E, 0x8E, 0xDF, 0x36]
+        );
+        assert_eq!(req.new_folder_name, FolderName::Unicode("Folder1".into()));
+    }
+
+    #[test]
+    fn spec_move_folder_response_layouts() {
+        // MS-OXCROPS 2.2.4.7.2: SourceHandleIndex, ReturnValue, PartialCompletion.
+        let req: MoveFolderRequest = request(
+            &hex::decode("350001020101010000000E8EDF3646006F006C0064006500720031000000").unwrap(),
+        );
+        let ok = response(&req, &hex::decode("35010000000000").unwrap());
+        assert_eq!(ok.header.handle_index, 1);
+        assert!(ok.header.is_success());
+        assert_eq!(ok.dest_handle_index, None);
+        assert!(!ok.partial_completion);
+        // MS-OXCROPS 2.2.4.7.3: ecDstNullObject carries DestHandleIndex (4 bytes).
+        let null = response(&req, &hex::decode("3501030500000200000001").unwrap());
+        assert_eq!(null.header.return_value, ErrorCode::NULL_DESTINATION_OBJECT);
+        assert_eq!(null.dest_handle_index, Some(2));
+        assert!(null.partial_completion);
+        // Any other failure keeps PartialCompletion.
+        let other = response(&req, &hex::decode("35010F01048001").unwrap());
+        assert_eq!(other.header.return_value.0, 0x8004_010F);
+        assert!(other.partial_completion);
+    }
+
+    // ---- Recordings (fixtures/gromox, README "The files") ----
+
+    #[test]
+    fn recorded_session_folders_open_ipm_subtree_and_hierarchy() {
+        // session-folders.har entry 2: RopLogon, RopOpenFolder, RopGetHierarchyTable,
+        // RopSetColumns, RopQueryRows. Offsets found once: in the request RopLogon is 123
+        // bytes from offset 2 (RopSize first), so RopOpenFolder is at 125 (13 bytes) and
+        // RopGetHierarchyTable at 138 (5 bytes); in the response the private RopLogon is 166
+        // bytes, RopOpenFolder is at 168 (8 bytes) and RopGetHierarchyTable at 176 (10 bytes).
+        let rq = request_rops(include_bytes!(
+            "../../../fixtures/bodies/session-folders/02-execute-request.bin"
+        ));
+        let rs = response_rops(include_bytes!(
+            "../../../fixtures/bodies/session-folders/02-execute-response.bin"
+        ));
+        let open: OpenFolderRequest = request(rop_at(&rq, 125, 13));
+        assert_eq!(open.input_handle_index, 0);
+        assert_eq!(open.output_handle_index, 1);
+        assert_eq!(open.folder_id, FolderId(0x0900_0000_0000_0001)); // IPM subtree
+        assert_eq!(open.open_mode_flags, OpenModeFlags::READ_ONLY);
+        assert_eq!(
+            response(&open, rop_at(&rs, 168, 8)),
+            OpenFolderResponse::Success {
+                output_handle_index: 1,
+                has_rules: false,
+                ghost: None
+            }
+        );
+        let table: GetHierarchyTableRequest = request(rop_at(&rq, 138, 5));
+        assert_eq!(table.input_handle_index, 1);
+        assert_eq!(table.output_handle_index, 2);
+        assert_eq!(table.table_flags, TableFlags::DEPTH);
+        assert_eq!(
+            response(&table, rop_at(&rs, 176, 10)),
+            GetTableResponse::Success {
+                output_handle_index: 2,
+                row_count: 21
+            }
+        );
+    }
+
+    #[test]
+    fn recorded_session_folders_open_inbox_and_contents() {
+        // session-folders.har entry 3: RopOpenFolder(Inbox) first at offset 2 in both
+        // buffers, then RopGetContentsTable at 15 (request) / 10 (response).
+        let rq = request_rops(include_bytes!(
+            "../../../fixtures/bodies/session-folders/03-execute-request.bin"
+        ));
+        let rs = response_rops(include_bytes!(
+            "../../../fixtures/bodies/session-folders/03-execute-response.bin"
+        ));
+        let open: OpenFolderRequest = request(rop_at(&rq, 2, 13));
+        assert_eq!(open.output_handle_index, 3);
+        assert_eq!(open.folder_id, FolderId(0x0D00_0000_0000_0001)); // Inbox
+        assert_eq!(
+            response(&open, rop_at(&rs, 2, 8)),
+            OpenFolderResponse::Success {
+                output_handle_index: 3,
+                has_rules: false,
+                ghost: None
+            }
+        );
+        let table: GetContentsTableRequest = request(rop_at(&rq, 15, 5));
+        assert_eq!(
+            (table.input_handle_index, table.output_handle_index),
+            (3, 4)
+        );
+        assert_eq!(table.table_flags, TableFlags(0));
+        assert_eq!(
+            response(&table, rop_at(&rs, 10, 10)),
+            GetTableResponse::Success {
+                output_handle_index: 4,
+                row_count: 18
+            }
+        );
+    }
+
+    #[test]
+    fn recorded_session_public_root_hierarchy() {
+        // session-public.har entry 3: RopOpenFolder(public root) at 2, RopGetHierarchyTable
+        // at 15 (request) / 10 (response). The public root is not ghosted here.
+        let rq = request_rops(include_bytes!(
+            "../../../fixtures/bodies/session-public/03-execute-request.bin"
+        ));
+        let rs = response_rops(include_bytes!(
+            "../../../fixtures/bodies/session-public/03-execute-response.bin"
+        ));
+        let open: OpenFolderRequest = request(rop_at(&rq, 2, 13));
+        assert_eq!(open.folder_id, FolderId(0x0100_0000_0000_0001));
+        assert_eq!(
+            response(&open, rop_at(&rs, 2, 8)),
+            OpenFolderResponse::Success {
+                output_handle_index: 1,
+                has_rules: false,
+                ghost: None
+            }
+        );
+        let table: GetHierarchyTableRequest = request(rop_at(&rq, 15, 5));
+        assert_eq!(table.table_flags, TableFlags::DEPTH);
+        assert_eq!(
+            response(&table, rop_at(&rs, 10, 10)),
+            GetTableResponse::Success {
+                output_handle_index: 2,
+                row_count: 3
+            }
+        );
+    }
+
+    #[test]
+    fn recorded_notification_create_folder() {
+        // notification.har entry 5: RopLogon (123 bytes from 2), RopOpenFolder(Inbox) at 125,
+        // RopCreateFolder at 138 running to the handle table (RopSize 264 ends it); response:
+        // RopOpenFolder at 168, RopCreateFolder at 176 (15 bytes).
+        let rq = request_rops(include_bytes!(
+            "../../../fixtures/bodies/notification/05-execute-request.bin"
+        ));
+        let rs = response_rops(include_bytes!(
+            "../../../fixtures/bodies/notification/05-execute-response.bin"
+        ));
+        let open: OpenFolderRequest = request(rop_at(&rq, 125, 13));
+        assert_eq!(open.folder_id, FolderId(0x0D00_0000_0000_0001));
+        response(&open, rop_at(&rs, 168, 8));
+        let create: CreateFolderRequest = request(rop_at(&rq, 138, 264 - 138));
+        assert_eq!(create.input_handle_index, 1);
+        assert_eq!(create.output_handle_index, 2);
+        assert_eq!(create.folder_type, FolderType::GENERIC);
+        assert!(create.use_unicode_strings);
+        assert!(!create.open_existing);
+        match &create.display_name {
+            FolderName::Unicode(s) => {
+                let hhmmss = s.strip_prefix("Notification test ").unwrap();
+                assert!(hhmmss.len() == 6 && hhmmss.bytes().all(|b| b.is_ascii_digit()));
+            }
+            other => panic!("{other:?}"),
+        }
+        assert_eq!(
+            create.comment,
+            FolderName::Unicode("created to trigger a notification".into())
+        );
+        assert_eq!(
+            response(&create, rop_at(&rs, 176, 15)),
+            CreateFolderResponse::Success {
+                output_handle_index: 2,
+                folder_id: FolderId(0x0000_2100_0000_0001),
+                existing: None
+            }
+        );
+    }
+
+    // ---- Hand-built layouts the recordings lack ----
+
+    #[test]
+    fn ghosted_open_folder_response() {
+        let req = OpenFolderRequest {
+            logon_id: 0,
+            input_handle_index: 0,
+            output_handle_index: 1,
+            folder_id: FolderId(1),
+            open_mode_flags: OpenModeFlags::READ_ONLY,
+        };
+        // HasRules 1, IsGhosted 1, ServerCount 2, CheapServerCount 1, "a\0", "bc\0".
+        let bytes = hex::decode("020100000000010102000100610062630 0".replace(' ', "")).unwrap();
+        let resp = response(&req, &bytes);
+        assert_eq!(
+            resp,
+            OpenFolderResponse::Success {
+                output_handle_index: 1,
+                has_rules: true,
+                ghost: Some(GhostInfo {
+                    cheap_server_count: 1,
+                    servers: vec!["a".into(), "bc".into()]
+                })
+            }
+        );
+    }
+
+    #[test]
+    fn eight_bit_create_folder_names() {
+        let bytes = hex::decode("1C00010201000000E9006100").unwrap();
+        let req: CreateFolderRequest = request(&bytes);
+        assert!(!req.use_unicode_strings);
+        assert_eq!(
+            req.display_name,
+            FolderName::String8(String8::from_bytes(vec![0xE9]))
+        );
+        assert_eq!(
+            req.comment,
+            FolderName::String8(String8::from_bytes(b"a".to_vec()))
+        );
+    }
+
+    #[test]
+    fn inconsistent_name_form_is_an_encode_error() {
+        let req = MoveFolderRequest {
+            logon_id: 0,
+            source_handle_index: 0,
+            dest_handle_index: 1,
+            want_asynchronous: false,
+            use_unicode: false,
+            folder_id: FolderId(1),
+            new_folder_name: FolderName::Unicode("x".into()),
+        };
+        assert!(matches!(
+            req.encode_request(&mut Vec::new()),
+            Err(EncodeError::Invalid { .. })
+        ));
+    }
+
+    #[test]
+    fn search_criteria_with_restriction() {
+        let r = Restriction::exists(PropertyTag(0x0037_001F));
+        let req = SetSearchCriteriaRequest {
+            logon_id: 0,
+            input_handle_index: 1,
+            restriction: Some(r.clone()),
+            folder_ids: vec![FolderId(0x0D00_0000_0000_0001)],
+            search_flags: SearchFlags::RECURSIVE_SEARCH,
+        };
+        let mut bytes = vec![RopId::SET_SEARCH_CRITERIA.0];
+        req.encode_request(&mut bytes).unwrap();
+        // LogonId, handle, size 5, ExistRestriction (08 + tag), 1 folder, flags.
+        assert_eq!(
+            hex::encode(&bytes),
+            "3000010500081f0037000100010000000000000d04000000"
+        );
+        assert_eq!(request::<SetSearchCriteriaRequest>(&bytes), req);
+    }
+
+    #[test]
+    fn restriction_not_filling_its_size_is_trailing_bytes() {
+        // RestrictionDataSize 6 but the ExistRestriction takes 5.
+        let bytes = hex::decode("00010600081f00370000000000000000").unwrap();
+        let err = SetSearchCriteriaRequest::decode_request(&bytes).unwrap_err();
+        match err {
+            nom::Err::Error(e) => {
+                assert_eq!(e.kind, ErrorKind::TrailingBytes { count: 1 });
+                // The stray byte is at offset 9 of the input.
+                assert_eq!(e.at(bytes.len()).offset, 9);
+            }
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn hostile_counts_fail_before_allocating() {
+        // RopDeleteMessages with MessageIdCount 0xFFFF and no ids.
+        let err = DeleteMessagesRequest::decode_request(
+            &hex::decode("000000 00FFFF".replace(' ', "")).unwrap(),
+        )
+        .unwrap_err();
+        assert!(matches!(
+            err,
+            nom::Err::Error(WireError {
+                kind: ErrorKind::LengthExceedsInput { .. },
+                ..
+            })
+        ));
+        // A ghosted response claiming 0xFFFF servers.
+        let req = OpenFolderRequest {
+            logon_id: 0,
+            input_handle_index: 0,
+            output_handle_index: 1,
+            folder_id: FolderId(1),
+            open_mode_flags: OpenModeFlags(0),
+        };
+        let err = req
+            .decode_response(&CTX, &hex::decode("01000000000001FFFF0100").unwrap())
+            .unwrap_err();
+        assert!(matches!(
+            err,
+            nom::Err::Error(WireError {
+                kind: ErrorKind::LengthExceedsInput { .. },
+                ..
+            })
+        ));
+    }
+
+    // ---- Truncation and garbage: every prefix fails with a typed error, nothing panics ----
+
+    fn all_prefixes_fail<R: Rop>(full: &[u8], req: &R) {
+        for n in 0..full.len() {
+            assert!(R::decode_request(&full[..n]).is_err(), "request prefix {n}");
+        }
+        let _ = req;
+    }
+
+    #[test]
+    fn truncated_requests_fail() {
+        let rq = request_rops(include_bytes!(
+            "../../../fixtures/bodies/notification/05-execute-request.bin"
+        ));
+        let create = rop_at(&rq, 139, 264 - 139);
+        let req = CreateFolderRequest::decode_request(create).unwrap().1;
+        all_prefixes_fail(create, &req);
+        let mf = hex::decode("0001020101010000000E8EDF3646006F006C0064006500720031000000").unwrap();
+        let req = MoveFolderRequest::decode_request(&mf).unwrap().1;
+        all_prefixes_fail(&mf, &req);
+    }
+
+    #[test]
+    fn truncated_responses_fail() {
+        let req = OpenFolderRequest {
+            logon_id: 0,
+            input_handle_index: 0,
+            output_handle_index: 1,
+            folder_id: FolderId(1),
+            open_mode_flags: OpenModeFlags(0),
+        };
+        let full = hex::decode("0100000000010102000100610062630 0".replace(' ', "")).unwrap();
+        for n in 0..full.len() {
+            assert!(req.decode_response(&CTX, &full[..n]).is_err(), "prefix {n}");
+        }
+        let t = GetHierarchyTableRequest {
+            logon_id: 0,
+            input_handle_index: 0,
+            output_handle_index: 1,
+            table_flags: TableFlags(0),
+        };
+        for n in 0..9 {
+            assert!(t.decode_response(&CTX, &[0u8; 9][..n]).is_err());
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn garbage_never_panics(bytes in proptest::collection::vec(any::<u8>(), 0..64)) {
+            let _ = OpenFolderRequest::decode_request(&bytes);
+            let _ = CreateFolderRequest::decode_request(&bytes);
+            let _ = DeleteFolderRequest::decode_request(&bytes);
+            let _ = SetSearchCriteriaRequest::decode_request(&bytes);
+            let _ = GetSearchCriteriaRequest::decode_request(&bytes);
+            let _ = MoveCopyMessagesRequest::decode_request(&bytes);
+            let _ = MoveFolderRequest::decode_request(&bytes);
+            let _ = CopyFolderRequest::decode_request(&bytes);
+            let _ = EmptyFolderRequest::decode_request(&bytes);
+            let _ = HardDeleteMessagesAndSubfoldersRequest::decode_request(&bytes);
+            let _ = DeleteMessagesRequest::decode_request(&bytes);
+            let _ = HardDeleteMessagesRequest::decode_request(&bytes);
+            let _ = GetHierarchyTableRequest::decode_request(&bytes);
+            let _ = GetContentsTableRequest::decode_request(&bytes);
+            let g = GetSearchCriteriaRequest { logon_id: 0, input_handle_index: 0, use_unicode: true, include_restriction: true, include_folders: true };
+            let _ = g.decode_response(&CTX, &bytes);
+            let c = CreateFolderRequest::decode_request(&hex::decode("0001020101000000000000").unwrap()).unwrap().1;
+            let _ = c.decode_response(&CTX, &bytes);
+        }
+    }
+
+    // ---- Round trips over generated values ----
+
+    fn fid() -> impl Strategy<Value = FolderId> {
+        any::<u64>().prop_map(FolderId)
+    }
+
+    fn mids() -> impl Strategy<Value = Vec<MessageId>> {
+        proptest::collection::vec(any::<u64>().prop_map(MessageId), 0..5)
+    }
+
+    fn name(unicode: bool) -> BoxedStrategy<FolderName> {
+        if unicode {
+            "[a-zA-Z0-9 éü中😀]{0,12}"
+                .prop_map(FolderName::Unicode)
+                .boxed()
+        } else {
+            proptest::collection::vec(1u8..=255, 0..12)
+                .prop_map(|b| FolderName::String8(String8::from_bytes(b)))
+                .boxed()
+        }
+    }
+
+    fn failure() -> impl Strategy<Value = ResponseHeader> {
+        (any::<u8>(), 1u32..).prop_map(|(h, rv)| ResponseHeader {
+            handle_index: h,
+            return_value: ErrorCode(rv),
+        })
+    }
+
+    fn header() -> impl Strategy<Value = ResponseHeader> {
+        (any::<u8>(), any::<u32>()).prop_map(|(h, rv)| ResponseHeader {
+            handle_index: h,
+            return_value: ErrorCode(rv),
+        })
+    }
+
+    fn ghost() -> impl Strategy<Value = Option<GhostInfo>> {
+        proptest::option::of(
+            (any::<u16>(), proptest::collection::vec("[ -~]{0,10}", 0..4)).prop_map(
+                |(cheap_server_count, servers)| GhostInfo {
+                    cheap_server_count,
+                    servers,
+                },
+            ),
+        )
+    }
+
+    fn restriction() -> impl Strategy<Value = Restriction> {
+        let leaf = prop_oneof![
+            any::<u32>().prop_map(|t| Restriction::exists(PropertyTag(t))),
+            (any::<u16>(), any::<i32>()).prop_map(|(id, v)| Restriction::eq(
+                TaggedPropertyValue::new(id, PropertyValue::Integer32(v))
+            )),
+            (any::<u16>(), "[a-z]{0,6}").prop_map(|(id, s)| Restriction::eq(TaggedPropertyValue {
+                tag: PropertyTag::from_parts(id, PropertyType::STRING),
+                value: PropertyValue::string(s),
+            })),
+        ];
+        leaf.prop_recursive(2, 8, 3, |inner| {
+            proptest::collection::vec(inner, 0..3).prop_map(Restriction::And)
+        })
+    }
+
+    fn move_copy_response() -> impl Strategy<Value = MoveCopyResponse> {
+        prop_oneof![
+            (header(), any::<bool>()).prop_map(|(mut header, partial_completion)| {
+                if header.return_value == ErrorCode::NULL_DESTINATION_OBJECT {
+                    header.return_value = ErrorCode(0);
+                }
+                MoveCopyResponse {
+                    header,
+                    dest_handle_index: None,
+                    partial_completion,
+                }
+            }),
+            (any::<u8>(), any::<u32>(), any::<bool>()).prop_map(|(h, d, partial_completion)| {
+                MoveCopyResponse {
+                    header: ResponseHeader {
+                        handle_index: h,
+                        return_value: ErrorCode::NULL_DESTINATION_OBJECT,
+                    },
+                    dest_handle_index: Some(d),
+                    partial_completion,
+                }
+            }),
+        ]
+    }
+
+    fn partial() -> impl Strategy<Value = PartialCompletionResponse> {
+        (header(), any::<bool>()).prop_map(|(header, partial_completion)| {
+            PartialCompletionResponse {
+                header,
+                partial_completion,
+            }
+        })
+    }
+
+    fn table_response() -> impl Strategy<Value = GetTableResponse> {
+        prop_oneof![
+            (any::<u8>(), any::<u32>()).prop_map(|(output_handle_index, row_count)| {
+                GetTableResponse::Success {
+                    output_handle_index,
+                    row_count,
+                }
+            }),
+            failure().prop_map(GetTableResponse::Failure),
+        ]
+    }
+
+    /// Encodes request and response, decodes both back and compares.
+    fn roundtrip<R>(req: &R, resp: &R::Response) -> Result<(), TestCaseError>
+    where
+        R: Rop + PartialEq + Debug,
+        R::Response: PartialEq + Debug,
+    {
+        let mut b = Vec::new();
+        req.encode_request(&mut b).unwrap();
+        let (rest, back) = R::decode_request(&b).unwrap();
+        prop_assert!(rest.is_empty());
+        prop_assert_eq!(&back, req);
+        let mut b = Vec::new();
+        req.encode_response(resp, &CTX, &mut b).unwrap();
+        let (rest, back) = req.decode_response(&CTX, &b).unwrap();
+        prop_assert!(rest.is_empty());
+        prop_assert_eq!(&back, resp);
+        Ok(())
+    }
+
+    proptest! {
+        #[test]
+        fn open_folder_roundtrip(
+            ids in any::<[u8; 4]>(), folder_id in fid(),
+            success in any::<bool>(), has_rules in any::<bool>(), ghost in ghost(), f in failure(),
+        ) {
+            let req = OpenFolderRequest {
+                logon_id: ids[0], input_handle_index: ids[1], output_handle_index: ids[2],
+                folder_id, open_mode_flags: OpenModeFlags(ids[3]),
+            };
+            let resp = if success {
+                OpenFolderResponse::Success { output_handle_index: ids[2], has_rules, ghost }
+            } else {
+                OpenFolderResponse::Failure(f)
+            };
+            roundtrip(&req, &resp)?;
+        }
+
+        #[test]
+        fn create_folder_roundtrip(
+            ids in any::<[u8; 5]>(), open_existing in any::<bool>(),
+            (unicode, display_name, comment) in any::<bool>().prop_flat_map(|u| (Just(u), name(u), name(u))),
+            success in any::<bool>(), folder_id in fid(),
+            existing in proptest::option::of((any::<bool>(), ghost())), f in failure(),
+        ) {
+            let req = CreateFolderRequest {
+                logon_id: ids[0], input_handle_index: ids[1], output_handle_index: ids[2],
+                folder_type: FolderType(ids[3]), use_unicode_strings: unicode, open_existing,
+                reserved: ids[4], display_name, comment,
+            };
+            let resp = if success {
+                CreateFolderResponse::Success {
+                    output_handle_index: ids[2], folder_id,
+                    existing: existing.map(|(has_rules, ghost)| ExistingFolderInfo { has_rules, ghost }),
+                }
+            } else {
+                CreateFolderResponse::Failure(f)
+            };
+            roundtrip(&req, &resp)?;
+        }
+
+        #[test]
+        fn delete_folder_roundtrip(ids in any::<[u8; 3]>(), folder_id in fid(), resp in partial()) {
+            let req = DeleteFolderRequest {
+                logon_id: ids[0], input_handle_index: ids[1],
+                delete_folder_flags: DeleteFolderFlags(ids[2]), folder_id,
+            };
+            roundtrip(&req, &resp)?;
+        }
+
+        #[test]
+        fn set_search_criteria_roundtrip(
+            ids in any::<[u8; 2]>(), restriction in proptest::option::of(restriction()),
+            folder_ids in proptest::collection::vec(fid(), 0..4), flags in any::<u32>(), resp in header(),
+        ) {
+            let req = SetSearchCriteriaRequest {
+                logon_id: ids[0], input_handle_index: ids[1], restriction, folder_ids,
+                search_flags: SearchFlags(flags),
+            };
+            roundtrip(&req, &resp)?;
+        }
+
+        #[test]
+        fn get_search_criteria_roundtrip(
+            ids in any::<[u8; 3]>(), bools in any::<[bool; 3]>(), success in any::<bool>(),
+            restriction in proptest::option::of(restriction()),
+            folder_ids in proptest::collection::vec(fid(), 0..4), flags in any::<u32>(), f in failure(),
+        ) {
+            let req = GetSearchCriteriaRequest {
+                logon_id: ids[0], input_handle_index: ids[1], use_unicode: bools[0],
+                include_restriction: bools[1], include_folders: bools[2],
+            };
+            let resp = if success {
+                GetSearchCriteriaResponse::Success {
+                    input_handle_index: ids[1], restriction, logon_id: ids[2], folder_ids,
+                    search_flags: SearchState(flags),
+                }
+            } else {
+                GetSearchCriteriaResponse::Failure(f)
+            };
+            roundtrip(&req, &resp)?;
+        }
+
+        #[test]
+        fn move_copy_messages_roundtrip(
+            ids in any::<[u8; 3]>(), message_ids in mids(), b in any::<[bool; 2]>(), resp in move_copy_response(),
+        ) {
+            let req = MoveCopyMessagesRequest {
+                logon_id: ids[0], source_handle_index: ids[1], dest_handle_index: ids[2],
+                message_ids, want_asynchronous: b[0], want_copy: b[1],
+            };
+            roundtrip(&req, &resp)?;
+        }
+
+        #[test]
+        fn move_folder_roundtrip(
+            ids in any::<[u8; 3]>(), want_asynchronous in any::<bool>(), folder_id in fid(),
+            (use_unicode, new_folder_name) in any::<bool>().prop_flat_map(|u| (Just(u), name(u))),
+            resp in move_copy_response(),
+        ) {
+            let req = MoveFolderRequest {
+                logon_id: ids[0], source_handle_index: ids[1], dest_handle_index: ids[2],
+                want_asynchronous, use_unicode, folder_id, new_folder_name,
+            };
+            roundtrip(&req, &resp)?;
+        }
+
+        #[test]
+        fn copy_folder_roundtrip(
+            ids in any::<[u8; 3]>(), b in any::<[bool; 2]>(), folder_id in fid(),
+            (use_unicode, new_folder_name) in any::<bool>().prop_flat_map(|u| (Just(u), name(u))),
+            resp in move_copy_response(),
+        ) {
+            let req = CopyFolderRequest {
+                logon_id: ids[0], source_handle_index: ids[1], dest_handle_index: ids[2],
+                want_asynchronous: b[0], want_recursive: b[1], use_unicode, folder_id, new_folder_name,
+            };
+            roundtrip(&req, &resp)?;
+        }
+
+        #[test]
+        fn empty_folder_roundtrip(ids in any::<[u8; 2]>(), b in any::<[bool; 2]>(), resp in partial()) {
+            let req = EmptyFolderRequest {
+                logon_id: ids[0], input_handle_index: ids[1], want_asynchronous: b[0],
+                want_delete_associated: b[1],
+            };
+            roundtrip(&req, &resp)?;
+            let req = HardDeleteMessagesAndSubfoldersRequest {
+                logon_id: ids[0], input_handle_index: ids[1], want_asynchronous: b[0],
+                want_delete_associated: b[1],
+            };
+            roundtrip(&req, &resp)?;
+        }
+
+        #[test]
+        fn delete_messages_roundtrip(
+            ids in any::<[u8; 2]>(), b in any::<[bool; 2]>(), message_ids in mids(), resp in partial(),
+        ) {
+            let req = DeleteMessagesRequest {
+                logon_id: ids[0], input_handle_index: ids[1], want_asynchronous: b[0],
+                notify_non_read: b[1], message_ids: message_ids.clone(),
+            };
+            roundtrip(&req, &resp)?;
+            let req = HardDeleteMessagesRequest {
+                logon_id: ids[0], input_handle_index: ids[1], want_asynchronous: b[0],
+                notify_non_read: b[1], message_ids,
+            };
+            roundtrip(&req, &resp)?;
+        }
+
+        #[test]
+        fn get_tables_roundtrip(ids in any::<[u8; 4]>(), resp in table_response()) {
+            let req = GetHierarchyTableRequest {
+                logon_id: ids[0], input_handle_index: ids[1], output_handle_index: ids[2],
+                table_flags: TableFlags(ids[3]),
+            };
+            roundtrip(&req, &resp)?;
+            let req = GetContentsTableRequest {
+                logon_id: ids[0], input_handle_index: ids[1], output_handle_index: ids[2],
+                table_flags: TableFlags(ids[3]),
+            };
+            roundtrip(&req, &resp)?;
+        }
+    }
+}
