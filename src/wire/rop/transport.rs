@@ -835,3 +835,328 @@ impl Rop for OptionsDataRequest {
         self.input_handle_index
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::wire::ErrorCode;
+    use crate::wire::property::{PropertyTag, PropertyValue};
+    use proptest::prelude::*;
+    use std::fmt::Debug;
+
+    const CTX: ResponseContext<'static> = ResponseContext {
+        table_columns: None,
+    };
+
+    /// Decodes a request whose bytes start with the RopId and checks the re-encoding.
+    fn request<R: Rop + PartialEq + Debug>(bytes: &[u8]) -> R {
+        assert_eq!(bytes[0], R::ID.0, "RopId");
+        let (rest, req) = R::decode_request(&bytes[1..]).unwrap();
+        assert!(rest.is_empty());
+        let mut out = Vec::new();
+        req.encode_request(&mut out).unwrap();
+        assert_eq!(out, &bytes[1..]);
+        req
+    }
+
+    /// Decodes a response whose bytes start with the RopId and checks the re-encoding.
+    fn response<R: Rop>(req: &R, bytes: &[u8]) -> R::Response
+    where
+        R::Response: PartialEq + Debug,
+    {
+        assert_eq!(bytes[0], R::ID.0, "RopId");
+        let (rest, resp) = req.decode_response(&CTX, &bytes[1..]).unwrap();
+        assert!(rest.is_empty());
+        let mut out = Vec::new();
+        req.encode_response(&resp, &CTX, &mut out).unwrap();
+        assert_eq!(out, &bytes[1..]);
+        resp
+    }
+
+    // No capture in fixtures/gromox holds a transport ROP; these are layouts built from
+    // MS-OXCROPS 2.2.7 field by field.
+
+    #[test]
+    fn submit_message_layout() {
+        let req: SubmitMessageRequest = request(&hex::decode("32000100").unwrap());
+        assert_eq!(req.submit_flags, SubmitFlags::NONE);
+        assert!(response(&req, &hex::decode("320100000000").unwrap()).is_success());
+    }
+
+    #[test]
+    fn get_address_types_layout() {
+        let req: GetAddressTypesRequest = request(&hex::decode("490000").unwrap());
+        // Count 2, size 8: "EX\0" "SMTP\0".
+        let resp = response(
+            &req,
+            &hex::decode("49000000000002000800455800534D545000").unwrap(),
+        );
+        assert_eq!(
+            resp,
+            GetAddressTypesResponse::Success {
+                input_handle_index: 0,
+                address_types: vec!["EX".into(), "SMTP".into()]
+            }
+        );
+        // Size larger than the strings: typed trailing-bytes error.
+        let err = req
+            .decode_response(&CTX, &hex::decode("0000000000010004004558000000").unwrap())
+            .unwrap_err();
+        assert!(matches!(
+            err,
+            nom::Err::Error(WireError {
+                kind: ErrorKind::TrailingBytes { count: 1 },
+                ..
+            })
+        ));
+        // A count the size cannot hold fails before allocating.
+        let err = req
+            .decode_response(&CTX, &hex::decode("000000000000FF01004500").unwrap())
+            .unwrap_err();
+        assert!(matches!(
+            err,
+            nom::Err::Error(WireError {
+                kind: ErrorKind::LengthExceedsInput { .. },
+                ..
+            })
+        ));
+    }
+
+    #[test]
+    fn transport_send_layouts() {
+        let req: TransportSendRequest = request(&hex::decode("4A0002").unwrap());
+        assert_eq!(
+            response(&req, &hex::decode("4A020000000001").unwrap()),
+            TransportSendResponse::Success {
+                input_handle_index: 2,
+                property_values: None
+            }
+        );
+        // NoPropertiesReturned 0, one PtypInteger32 value (PidTagMessageFlags 0x0E070003 = 9).
+        let resp = response(
+            &req,
+            &hex::decode("4A02000000000001000300070E09000000").unwrap(),
+        );
+        assert_eq!(
+            resp,
+            TransportSendResponse::Success {
+                input_handle_index: 2,
+                property_values: Some(vec![TaggedPropertyValue {
+                    tag: PropertyTag(0x0E07_0003),
+                    value: PropertyValue::Integer32(9)
+                }])
+            }
+        );
+        let fail = response(&req, &hex::decode("4A0205000780").unwrap());
+        assert_eq!(
+            fail,
+            TransportSendResponse::Failure(ResponseHeader {
+                handle_index: 2,
+                return_value: ErrorCode(0x8007_0005)
+            })
+        );
+    }
+
+    #[test]
+    fn options_data_layouts() {
+        let req: OptionsDataRequest = request(&hex::decode("6F000045580001").unwrap());
+        assert_eq!(req.address_type, "EX");
+        assert!(req.want_win32);
+        // Reserved 1, OptionsInfo [AA], HelpFile [BB CC], HelpFileName "h".
+        let resp = response(
+            &req,
+            &hex::decode("6F00000000000101 00AA 0200BBCC 6800".replace(' ', "")).unwrap(),
+        );
+        assert_eq!(
+            resp,
+            OptionsDataResponse::Success {
+                input_handle_index: 0,
+                reserved: 1,
+                options_info: vec![0xAA],
+                help_file: vec![0xBB, 0xCC],
+                help_file_name: Some(String8::from_bytes(b"h".to_vec()))
+            }
+        );
+        // HelpFileSize 0: no HelpFileName.
+        response(&req, &hex::decode("6F00000000000000000000").unwrap());
+    }
+
+    #[test]
+    fn misc_layouts() {
+        let req: AbortSubmitRequest =
+            request(&hex::decode("340000010000000000000D0100000000000500").unwrap());
+        assert_eq!(req.folder_id, FolderId(0x0D00_0000_0000_0001));
+        let req: TransportNewMailRequest = request(
+            &hex::decode(
+                "510000010000000000050001000000000000 0D 49504D2E4E6F746500 01000000"
+                    .replace(' ', ""),
+            )
+            .unwrap(),
+        );
+        assert_eq!(req.message_class.bytes, b"IPM.Note");
+        assert_eq!(req.message_flags, 1);
+        let req: GetTransportFolderRequest = request(&hex::decode("6D0000").unwrap());
+        assert_eq!(
+            response(&req, &hex::decode("6D00000000000100000000000011").unwrap()),
+            GetTransportFolderResponse::Success {
+                input_handle_index: 0,
+                folder_id: FolderId(0x1100_0000_0000_0001)
+            }
+        );
+        let _: SetSpoolerRequest = request(&hex::decode("470000").unwrap());
+        let req: SpoolerLockMessageRequest =
+            request(&hex::decode("4800000100000000000500 02".replace(' ', "")).unwrap());
+        assert_eq!(req.lock_state, LockState::FINISHED);
+    }
+
+    #[test]
+    fn truncations_fail() {
+        let full = hex::decode(
+            "0000010000000000050001000000000000 0D 49504D2E4E6F746500 01000000".replace(' ', ""),
+        )
+        .unwrap();
+        for n in 0..full.len() {
+            assert!(TransportNewMailRequest::decode_request(&full[..n]).is_err());
+        }
+        let req = TransportSendRequest {
+            logon_id: 0,
+            input_handle_index: 2,
+        };
+        let full = hex::decode("02000000000001000300070E09000000").unwrap();
+        for n in 0..full.len() {
+            assert!(req.decode_response(&CTX, &full[..n]).is_err());
+        }
+        let req = OptionsDataRequest {
+            logon_id: 0,
+            input_handle_index: 0,
+            address_type: "EX".into(),
+            want_win32: false,
+        };
+        let full = hex::decode("000000000001010 0AA0200BBCC6800".replace(' ', "")).unwrap();
+        for n in 0..full.len() {
+            assert!(req.decode_response(&CTX, &full[..n]).is_err());
+        }
+    }
+
+    fn failure() -> impl Strategy<Value = ResponseHeader> {
+        (any::<u8>(), 1u32..).prop_map(|(h, rv)| ResponseHeader {
+            handle_index: h,
+            return_value: ErrorCode(rv),
+        })
+    }
+
+    fn header() -> impl Strategy<Value = ResponseHeader> {
+        (any::<u8>(), any::<u32>()).prop_map(|(h, rv)| ResponseHeader {
+            handle_index: h,
+            return_value: ErrorCode(rv),
+        })
+    }
+
+    fn roundtrip<R>(req: &R, resp: &R::Response) -> Result<(), TestCaseError>
+    where
+        R: Rop + PartialEq + Debug,
+        R::Response: PartialEq + Debug,
+    {
+        let mut b = Vec::new();
+        req.encode_request(&mut b).unwrap();
+        let (rest, back) = R::decode_request(&b).unwrap();
+        prop_assert!(rest.is_empty());
+        prop_assert_eq!(&back, req);
+        let mut b = Vec::new();
+        req.encode_response(resp, &CTX, &mut b).unwrap();
+        let (rest, back) = req.decode_response(&CTX, &b).unwrap();
+        prop_assert!(rest.is_empty());
+        prop_assert_eq!(&back, resp);
+        Ok(())
+    }
+
+    proptest! {
+        #[test]
+        fn garbage_never_panics(bytes in proptest::collection::vec(any::<u8>(), 0..48)) {
+            let _ = SubmitMessageRequest::decode_request(&bytes);
+            let _ = AbortSubmitRequest::decode_request(&bytes);
+            let _ = TransportNewMailRequest::decode_request(&bytes);
+            let _ = OptionsDataRequest::decode_request(&bytes);
+            let _ = SpoolerLockMessageRequest::decode_request(&bytes);
+            let b = GetAddressTypesRequest { logon_id: 0, input_handle_index: 0 };
+            let _ = b.decode_response(&CTX, &bytes);
+            let t = TransportSendRequest { logon_id: 0, input_handle_index: 0 };
+            let _ = t.decode_response(&CTX, &bytes);
+            let o = OptionsDataRequest { logon_id: 0, input_handle_index: 0, address_type: String::new(), want_win32: false };
+            let _ = o.decode_response(&CTX, &bytes);
+            let g = GetTransportFolderRequest { logon_id: 0, input_handle_index: 0 };
+            let _ = g.decode_response(&CTX, &bytes);
+        }
+
+        #[test]
+        fn header_only_roundtrips(ids in any::<[u8; 3]>(), f in any::<u64>(), m in any::<u64>(),
+                                  class in proptest::collection::vec(1u8..=255, 0..10),
+                                  flags in any::<u32>(), resp in header()) {
+            roundtrip(&SubmitMessageRequest { logon_id: ids[0], input_handle_index: ids[1], submit_flags: SubmitFlags(ids[2]) }, &resp)?;
+            roundtrip(&AbortSubmitRequest { logon_id: ids[0], input_handle_index: ids[1], folder_id: FolderId(f), message_id: MessageId(m) }, &resp)?;
+            roundtrip(&SetSpoolerRequest { logon_id: ids[0], input_handle_index: ids[1] }, &resp)?;
+            roundtrip(&SpoolerLockMessageRequest { logon_id: ids[0], input_handle_index: ids[1], message_id: MessageId(m), lock_state: LockState(ids[2]) }, &resp)?;
+            roundtrip(&TransportNewMailRequest { logon_id: ids[0], input_handle_index: ids[1], message_id: MessageId(m), folder_id: FolderId(f), message_class: String8::from_bytes(class), message_flags: flags }, &resp)?;
+        }
+
+        #[test]
+        fn get_address_types_roundtrip(ids in any::<[u8; 2]>(), ok in any::<bool>(),
+                                       types in proptest::collection::vec("[ -~]{0,8}", 0..5), f in failure()) {
+            let req = GetAddressTypesRequest { logon_id: ids[0], input_handle_index: ids[1] };
+            let resp = if ok {
+                GetAddressTypesResponse::Success { input_handle_index: ids[1], address_types: types }
+            } else {
+                GetAddressTypesResponse::Failure(f)
+            };
+            roundtrip(&req, &resp)?;
+        }
+
+        #[test]
+        fn transport_send_roundtrip(ids in any::<[u8; 2]>(), ok in any::<bool>(),
+                                    values in proptest::option::of(proptest::collection::vec(
+                                        prop_oneof![
+                                            (any::<u16>(), any::<i32>()).prop_map(|(id, v)| TaggedPropertyValue::new(id, PropertyValue::Integer32(v))),
+                                            (any::<u16>(), "[a-zA-Zé]{0,8}").prop_map(|(id, s)| TaggedPropertyValue::new(id, PropertyValue::string(s))),
+                                            (any::<u16>(), proptest::collection::vec(any::<u8>(), 0..8)).prop_map(|(id, b)| TaggedPropertyValue::new(id, PropertyValue::binary(b))),
+                                        ], 0..4)),
+                                    f in failure()) {
+            let req = TransportSendRequest { logon_id: ids[0], input_handle_index: ids[1] };
+            let resp = if ok {
+                TransportSendResponse::Success { input_handle_index: ids[1], property_values: values }
+            } else {
+                TransportSendResponse::Failure(f)
+            };
+            roundtrip(&req, &resp)?;
+        }
+
+        #[test]
+        fn get_transport_folder_roundtrip(ids in any::<[u8; 2]>(), ok in any::<bool>(), fid in any::<u64>(), f in failure()) {
+            let req = GetTransportFolderRequest { logon_id: ids[0], input_handle_index: ids[1] };
+            let resp = if ok {
+                GetTransportFolderResponse::Success { input_handle_index: ids[1], folder_id: FolderId(fid) }
+            } else {
+                GetTransportFolderResponse::Failure(f)
+            };
+            roundtrip(&req, &resp)?;
+        }
+
+        #[test]
+        fn options_data_roundtrip(ids in any::<[u8; 3]>(), address_type in "[ -~]{0,8}", want_win32 in any::<bool>(),
+                                  ok in any::<bool>(), options_info in proptest::collection::vec(any::<u8>(), 0..8),
+                                  help in proptest::option::of((proptest::collection::vec(any::<u8>(), 1..8),
+                                                                proptest::collection::vec(1u8..=255, 0..8))),
+                                  f in failure()) {
+            let req = OptionsDataRequest { logon_id: ids[0], input_handle_index: ids[1], address_type, want_win32 };
+            let (help_file, help_file_name) = match help {
+                Some((h, n)) => (h, Some(String8::from_bytes(n))),
+                None => (Vec::new(), None),
+            };
+            let resp = if ok {
+                OptionsDataResponse::Success { input_handle_index: ids[1], reserved: ids[2], options_info, help_file, help_file_name }
+            } else {
+                OptionsDataResponse::Failure(f)
+            };
+            roundtrip(&req, &resp)?;
+        }
+    }
+}
