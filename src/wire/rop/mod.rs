@@ -8,8 +8,10 @@
 //! RopSetColumns) fills in.
 
 pub mod buffer;
+pub mod folder;
 pub mod message;
 pub mod table;
+pub mod transport;
 
 use bytes::BufMut;
 use serde::Serialize;
