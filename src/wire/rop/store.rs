@@ -9,8 +9,8 @@ use crate::wire::ErrorCode;
 use crate::wire::entry_id::{FolderId, LongTermId};
 use crate::wire::error::{EncodeError, ErrorKind, PResult, fail, named};
 use crate::wire::primitives::{
-    CountWidth, Wire, ascii_z, bool8, counted, guid, put_ascii_z, put_guid, take_len,
-    u8 as le_u8, u16 as le_u16, u32 as le_u32, u64 as le_u64,
+    CountWidth, Wire, ascii_z, bool8, counted, guid, put_ascii_z, put_guid, take_len, u8 as le_u8,
+    u16 as le_u16, u32 as le_u32, u64 as le_u64,
 };
 use crate::wire::property::{PropertyRow, PropertyTag};
 
