@@ -1286,4 +1286,499 @@ impl Rop for WritePerUserInformationRequest {
 }
 
 #[cfg(test)]
-mod tests {}
+pub(crate) mod tests {
+    use super::*;
+    use crate::wire::Wire;
+    use crate::wire::entry_id::GlobalCounter;
+    use crate::wire::error::WireError;
+    use crate::wire::mapihttp::{ExecuteRequest, ExecuteResponse, FramerLimits, framing};
+    use crate::wire::property::{PropertyValue, StandardPropertyRow};
+    use proptest::prelude::*;
+
+    /// The ROP buffer payload (RopSize u16, ROPs, handle table) of a recorded Execute body
+    /// under fixtures/bodies/.
+    pub(crate) fn rop_payload(file: &str) -> Vec<u8> {
+        let path = format!("{}/fixtures/bodies/{file}", env!("CARGO_MANIFEST_DIR"));
+        let body = std::fs::read(path).unwrap();
+        let rop_buffer = if file.ends_with("-request.bin") {
+            ExecuteRequest::from_bytes(&body).unwrap().rop_buffer
+        } else {
+            let framed = framing::frame_all(&body, FramerLimits::default()).unwrap();
+            match ExecuteResponse::from_bytes(&framed.body).unwrap() {
+                ExecuteResponse::Success { rop_buffer, .. } => rop_buffer,
+                other => panic!("not a success: {other:?}"),
+            }
+        };
+        let chain = crate::wire::rpc_ext::decode_chain(&rop_buffer).unwrap();
+        assert_eq!(chain.len(), 1);
+        chain.into_iter().next().unwrap().payload
+    }
+
+    /// The bytes of one ROP at `range` of a payload, checked to start with `id`; returns the
+    /// bytes after the RopId.
+    pub(crate) fn rop_at(payload: &[u8], range: std::ops::Range<usize>, id: RopId) -> &[u8] {
+        let bytes = &payload[range];
+        assert_eq!(bytes[0], id.0, "RopId");
+        &bytes[1..]
+    }
+
+    /// Decodes a request that must fill `bytes` and re-encodes it identically.
+    pub(crate) fn request_exact<R: Rop + PartialEq + std::fmt::Debug>(bytes: &[u8]) -> R {
+        let (rest, r) = R::decode_request(bytes).unwrap();
+        assert!(rest.is_empty(), "{} trailing bytes", rest.len());
+        let mut out = Vec::new();
+        r.encode_request(&mut out).unwrap();
+        assert_eq!(out, bytes);
+        r
+    }
+
+    /// Decodes a response that must fill `bytes` and re-encodes it identically.
+    pub(crate) fn response_exact<R: Rop>(req: &R, bytes: &[u8]) -> R::Response {
+        let ctx = ResponseContext::default();
+        let (rest, r) = req.decode_response(&ctx, bytes).unwrap();
+        assert!(rest.is_empty(), "{} trailing bytes", rest.len());
+        let mut out = Vec::new();
+        req.encode_response(&r, &ctx, &mut out).unwrap();
+        assert_eq!(out, bytes);
+        r
+    }
+
+    /// Request and response round trip of generated values.
+    pub(crate) fn round_trip<R>(req: &R, resp: &R::Response)
+    where
+        R: Rop + PartialEq + std::fmt::Debug,
+        R::Response: PartialEq + std::fmt::Debug,
+    {
+        let mut out = Vec::new();
+        req.encode_request(&mut out).unwrap();
+        let (rest, back) = R::decode_request(&out).unwrap();
+        assert!(rest.is_empty());
+        assert_eq!(&back, req);
+        let ctx = ResponseContext::default();
+        let mut out = Vec::new();
+        req.encode_response(resp, &ctx, &mut out).unwrap();
+        let (rest, back) = req.decode_response(&ctx, &out).unwrap();
+        assert!(rest.is_empty());
+        assert_eq!(&back, resp);
+        // Every strict prefix fails with a typed error, never a panic.
+        for n in 0..out.len() {
+            let _ = req.decode_response(&ctx, &out[..n]);
+        }
+    }
+
+    pub(crate) fn is_error<T: std::fmt::Debug>(r: PResult<'_, T>) -> ErrorKind {
+        match r {
+            Err(nom::Err::Error(WireError { kind, .. })) => kind,
+            other => panic!("expected an error, got {other:?}"),
+        }
+    }
+
+    const ALICE_DN: &str = "/o=Gromox default/ou=Exchange Administrative Group \
+                            (FYDIBOHF23SPDLT)/cn=Recipients/cn=0100000001000000-alice";
+
+    fn fid(counter: u64) -> FolderId {
+        FolderId::new(1, GlobalCounter::from_u64(counter).unwrap())
+    }
+
+    #[test]
+    fn recorded_private_logon() {
+        // session-logon.har entry 2: RopSize (2 bytes), RopLogon request, handle table.
+        let req = rop_payload("session-logon/02-execute-request.bin");
+        let req_bytes = rop_at(&req, 2..req.len() - 4, RopId::LOGON);
+        let logon: LogonRequest = request_exact(req_bytes);
+        assert_eq!(logon.logon_flags, LogonFlags::PRIVATE);
+        assert_eq!(logon.open_flags, OpenFlags(0x0100_000C));
+        assert!(logon.open_flags.contains(OpenFlags::HOME_LOGON));
+        assert_eq!(logon.essdn.as_deref(), Some(ALICE_DN));
+        let resp = rop_payload("session-logon/02-execute-response.bin");
+        let resp_bytes = rop_at(&resp, 2..resp.len() - 4, RopId::LOGON);
+        let LogonResponse::Private {
+            output_handle_index,
+            folder_ids,
+            response_flags,
+            repl_id,
+            logon_time,
+            ..
+        } = response_exact(&logon, resp_bytes)
+        else {
+            panic!("not a private logon response")
+        };
+        assert_eq!(output_handle_index, 0);
+        assert_eq!(folder_ids[0], FolderId(0x0100_0000_0000_0001));
+        assert_eq!(folder_ids[3], FolderId(0x0900_0000_0000_0001));
+        assert_eq!(folder_ids[4], fid(0x0D));
+        assert_eq!(response_flags, LogonResponseFlags(0x07));
+        assert_eq!(repl_id, 5);
+        assert_eq!(
+            (logon_time.year, logon_time.month, logon_time.day),
+            (2026, 11, 22)
+        );
+    }
+
+    #[test]
+    fn recorded_public_logon() {
+        let req = rop_payload("session-public/02-execute-request.bin");
+        let logon: LogonRequest = request_exact(rop_at(&req, 2..req.len() - 4, RopId::LOGON));
+        assert_eq!(logon.logon_flags, LogonFlags(0));
+        assert_eq!(logon.open_flags, OpenFlags(0x0100_0002));
+        assert_eq!(logon.essdn, None);
+        let resp = rop_payload("session-public/02-execute-response.bin");
+        let r = response_exact(&logon, rop_at(&resp, 2..resp.len() - 4, RopId::LOGON));
+        let LogonResponse::Public {
+            folder_ids,
+            repl_id,
+            per_user_guid,
+            ..
+        } = r
+        else {
+            panic!("not a public logon response")
+        };
+        assert_eq!(folder_ids[0], FolderId(0x0100_0000_0000_0001));
+        assert_eq!(folder_ids[3], FolderId(0x0400_0000_0000_0001));
+        assert!(folder_ids[4..].iter().all(|f| f.0 == 0));
+        assert_eq!(repl_id, 5);
+        assert!(per_user_guid.is_nil());
+    }
+
+    #[test]
+    fn recorded_logon_failure() {
+        // errors.har entry 6: ecNotFound, the handle slot stays 0xFFFFFFFF.
+        let req = rop_payload("errors/06-execute-request.bin");
+        let logon: LogonRequest = request_exact(rop_at(&req, 2..req.len() - 4, RopId::LOGON));
+        assert!(logon.essdn.unwrap().ends_with("-nobody"));
+        let resp = rop_payload("errors/06-execute-response.bin");
+        assert_eq!(resp[resp.len() - 4..], [0xFF; 4]);
+        let logon: LogonRequest = request_exact(rop_at(&req, 2..req.len() - 4, RopId::LOGON));
+        let r = response_exact(&logon, rop_at(&resp, 2..resp.len() - 4, RopId::LOGON));
+        assert_eq!(
+            r,
+            LogonResponse::Failure(ResponseHeader {
+                handle_index: 0,
+                return_value: ErrorCode::NOT_FOUND
+            })
+        );
+    }
+
+    #[test]
+    fn recorded_get_receive_folder() {
+        // session-logon.har entry 3: RopGetPropertiesSpecific first, then RopGetReceiveFolder
+        // as the last ROP before the one-handle table (offsets found once).
+        let req = rop_payload("session-logon/03-execute-request.bin");
+        let rf: GetReceiveFolderRequest =
+            request_exact(rop_at(&req, 39..req.len() - 4, RopId::GET_RECEIVE_FOLDER));
+        assert_eq!(rf.message_class, "IPM.Note");
+        let resp = rop_payload("session-logon/03-execute-response.bin");
+        let r = response_exact(
+            &rf,
+            rop_at(
+                &resp,
+                resp.len() - 22..resp.len() - 4,
+                RopId::GET_RECEIVE_FOLDER,
+            ),
+        );
+        assert_eq!(
+            r,
+            GetReceiveFolderResponse::Success {
+                input_handle_index: 0,
+                folder_id: fid(0x0D),
+                explicit_message_class: "IPM".into(),
+            }
+        );
+    }
+
+    #[test]
+    fn redirect_layout() {
+        let logon = LogonRequest {
+            logon_id: 0,
+            output_handle_index: 0,
+            logon_flags: LogonFlags::PRIVATE,
+            open_flags: OpenFlags(0),
+            store_state: StoreState(0),
+            essdn: Some("/o=x".into()),
+        };
+        let bytes = [0, 0x78, 4, 0, 0, 1, 4, b'a', b'b', b'c', 0];
+        let r = response_exact(&logon, &bytes);
+        assert_eq!(
+            r,
+            LogonResponse::Redirect {
+                output_handle_index: 0,
+                logon_flags: LogonFlags::PRIVATE,
+                server_name: "abc".into()
+            }
+        );
+    }
+
+    #[test]
+    fn garbage_and_truncation_are_typed_errors() {
+        let ctx = ResponseContext::default();
+        // EssdnSize larger than the input.
+        let bad = [0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0xFF, 0xFF, b'a', 0];
+        assert!(matches!(
+            is_error(LogonRequest::decode_request(&bad)),
+            ErrorKind::LengthExceedsInput { .. }
+        ));
+        // Essdn without its terminator.
+        let bad = [0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 2, 0, b'a', b'b'];
+        assert_eq!(
+            is_error(LogonRequest::decode_request(&bad)),
+            ErrorKind::UnterminatedString
+        );
+        let req = GetOwningServersRequest {
+            logon_id: 0,
+            input_handle_index: 0,
+            folder_id: FolderId(1),
+        };
+        // ServersCount 0xFFFF with 2 bytes behind it.
+        let bad = [0, 0, 0, 0, 0, 0xFF, 0xFF, 0, 0, b'a', 0];
+        assert!(matches!(
+            is_error(req.decode_response(&ctx, &bad)),
+            ErrorKind::LengthExceedsInput { .. }
+        ));
+        let t = GetReceiveFolderTableRequest {
+            logon_id: 0,
+            input_handle_index: 0,
+        };
+        let bad = [0, 0, 0, 0, 0, 0xFF, 0xFF, 0xFF, 0xFF, 0];
+        assert!(matches!(
+            is_error(t.decode_response(&ctx, &bad)),
+            ErrorKind::LengthExceedsInput { .. }
+        ));
+        for n in 0..11 {
+            let _ = LogonRequest::decode_request(&[0u8; 11][..n]);
+        }
+    }
+
+    fn ascii_s() -> impl Strategy<Value = String> {
+        "[ -~]{0,20}"
+    }
+    fn guid_s() -> impl Strategy<Value = Uuid> {
+        any::<u128>().prop_map(Uuid::from_u128)
+    }
+    fn fid_s() -> impl Strategy<Value = FolderId> {
+        any::<u64>().prop_map(FolderId)
+    }
+    fn ltid_s() -> impl Strategy<Value = LongTermId> {
+        (guid_s(), any::<[u8; 6]>(), any::<u16>()).prop_map(|(g, c, pad)| LongTermId {
+            database_guid: g,
+            global_counter: GlobalCounter(c),
+            pad,
+        })
+    }
+    fn failure_s() -> impl Strategy<Value = ResponseHeader> {
+        (any::<u8>(), 1u32..).prop_map(|(h, rv)| ResponseHeader {
+            handle_index: h,
+            return_value: ErrorCode(rv),
+        })
+    }
+    fn header_s() -> impl Strategy<Value = ResponseHeader> {
+        (any::<u8>(), any::<u32>()).prop_map(|(h, rv)| ResponseHeader {
+            handle_index: h,
+            return_value: ErrorCode(rv),
+        })
+    }
+    fn servers_s() -> impl Strategy<Value = ReplicaServers> {
+        (any::<u16>(), prop::collection::vec(ascii_s(), 0..4)).prop_map(|(c, servers)| {
+            ReplicaServers {
+                cheap_servers_count: c,
+                servers,
+            }
+        })
+    }
+    fn logon_time_s() -> impl Strategy<Value = LogonTime> {
+        (any::<[u8; 6]>(), any::<u16>()).prop_map(|(b, year)| LogonTime {
+            seconds: b[0],
+            minutes: b[1],
+            hour: b[2],
+            day_of_week: b[3],
+            day: b[4],
+            month: b[5],
+            year,
+        })
+    }
+
+    fn logon_s() -> impl Strategy<Value = (LogonRequest, LogonResponse)> {
+        let req = (
+            any::<u8>(),
+            any::<u8>(),
+            any::<u8>(),
+            any::<u32>(),
+            any::<u32>(),
+            prop::option::of(ascii_s()),
+        )
+            .prop_map(|(l, o, f, of, ss, essdn)| LogonRequest {
+                logon_id: l,
+                output_handle_index: o,
+                logon_flags: LogonFlags(f),
+                open_flags: OpenFlags(of),
+                store_state: StoreState(ss),
+                essdn,
+            });
+        let ids = any::<[u64; 13]>().prop_map(|a| a.map(FolderId));
+        req.prop_flat_map(move |req| {
+            let private = req.logon_flags.contains(LogonFlags::PRIVATE);
+            let success = if private {
+                (
+                    any::<u8>(),
+                    any::<u8>(),
+                    ids.clone(),
+                    any::<u8>(),
+                    guid_s(),
+                    any::<u16>(),
+                    guid_s(),
+                    logon_time_s(),
+                    any::<u64>(),
+                    any::<u32>(),
+                )
+                    .prop_map(
+                        |(h, f, ids, rf, mg, ri, rg, lt, gw, ss)| LogonResponse::Private {
+                            output_handle_index: h,
+                            logon_flags: LogonFlags(f),
+                            folder_ids: ids,
+                            response_flags: LogonResponseFlags(rf),
+                            mailbox_guid: mg,
+                            repl_id: ri,
+                            repl_guid: rg,
+                            logon_time: lt,
+                            gwart_time: gw,
+                            store_state: StoreState(ss),
+                        },
+                    )
+                    .boxed()
+            } else {
+                (
+                    any::<u8>(),
+                    any::<u8>(),
+                    ids.clone(),
+                    any::<u16>(),
+                    guid_s(),
+                    guid_s(),
+                )
+                    .prop_map(|(h, f, ids, ri, rg, pu)| LogonResponse::Public {
+                        output_handle_index: h,
+                        logon_flags: LogonFlags(f),
+                        folder_ids: ids,
+                        repl_id: ri,
+                        repl_guid: rg,
+                        per_user_guid: pu,
+                    })
+                    .boxed()
+            };
+            let resp = prop_oneof![
+                success,
+                (any::<u8>(), any::<u8>(), ascii_s()).prop_map(|(h, f, s)| {
+                    LogonResponse::Redirect {
+                        output_handle_index: h,
+                        logon_flags: LogonFlags(f),
+                        server_name: s,
+                    }
+                }),
+                failure_s()
+                    .prop_filter("not a redirect", |h| h.return_value
+                        != ErrorCode::WRONG_SERVER)
+                    .prop_map(LogonResponse::Failure),
+            ];
+            (Just(req), resp)
+        })
+    }
+
+    fn row_s() -> impl Strategy<Value = PropertyRow> {
+        (any::<u64>(), "[ -~]{0,10}", any::<u64>()).prop_map(|(f, c, t)| {
+            PropertyRow::Standard(StandardPropertyRow {
+                values: vec![
+                    PropertyValue::Integer64(f as i64),
+                    PropertyValue::String8(Box::new(crate::wire::String8::from_bytes(
+                        c.into_bytes(),
+                    ))),
+                    PropertyValue::Time(crate::wire::FileTime(t)),
+                ],
+            })
+        })
+    }
+
+    proptest! {
+        #[test]
+        fn logon_round_trip((req, resp) in logon_s()) {
+            round_trip(&req, &resp);
+        }
+
+        #[test]
+        fn receive_folder_round_trip(
+            l in any::<u8>(), h in any::<u8>(), class in ascii_s(), f in fid_s(),
+            explicit in ascii_s(), fail in failure_s(), ok in any::<bool>(), hdr in header_s(),
+            rows in prop::collection::vec(row_s(), 0..3),
+        ) {
+            let req = GetReceiveFolderRequest { logon_id: l, input_handle_index: h, message_class: class.clone() };
+            let resp = if ok {
+                GetReceiveFolderResponse::Success { input_handle_index: h, folder_id: f, explicit_message_class: explicit }
+            } else {
+                GetReceiveFolderResponse::Failure(fail)
+            };
+            round_trip(&req, &resp);
+            let set = SetReceiveFolderRequest { logon_id: l, input_handle_index: h, folder_id: f, message_class: class };
+            round_trip(&set, &hdr);
+            let t = GetReceiveFolderTableRequest { logon_id: l, input_handle_index: h };
+            let resp = if ok {
+                GetReceiveFolderTableResponse::Success { input_handle_index: h, rows }
+            } else {
+                GetReceiveFolderTableResponse::Failure(fail)
+            };
+            round_trip(&t, &resp);
+        }
+
+        #[test]
+        fn store_state_and_servers_round_trip(
+            l in any::<u8>(), h in any::<u8>(), f in fid_s(), ss in any::<u32>(),
+            servers in servers_s(), ghosted in prop::option::of(servers_s()),
+            fail in failure_s(), ok in any::<bool>(),
+        ) {
+            let req = GetStoreStateRequest { logon_id: l, input_handle_index: h };
+            let resp = if ok { GetStoreStateResponse::Success { input_handle_index: h, store_state: StoreState(ss) } } else { GetStoreStateResponse::Failure(fail) };
+            round_trip(&req, &resp);
+            let req = GetOwningServersRequest { logon_id: l, input_handle_index: h, folder_id: f };
+            let resp = if ok { GetOwningServersResponse::Success { input_handle_index: h, owning_servers: servers } } else { GetOwningServersResponse::Failure(fail) };
+            round_trip(&req, &resp);
+            let req = PublicFolderIsGhostedRequest { logon_id: l, input_handle_index: h, folder_id: f };
+            let resp = if ok { PublicFolderIsGhostedResponse::Success { input_handle_index: h, ghosted } } else { PublicFolderIsGhostedResponse::Failure(fail) };
+            round_trip(&req, &resp);
+        }
+
+        #[test]
+        fn ids_and_per_user_round_trip(
+            l in any::<u8>(), h in any::<u8>(), id in any::<u64>(), lt in ltid_s(),
+            g in guid_s(), lts in prop::collection::vec(ltid_s(), 0..4),
+            fail in failure_s(), ok in any::<bool>(), hdr in header_s(),
+            data in prop::collection::vec(any::<u8>(), 0..40), fin in any::<bool>(),
+            off in prop_oneof![Just(0u32), any::<u32>()], max in any::<u16>(), r in any::<u8>(),
+            with_guid in any::<bool>(),
+        ) {
+            let req = LongTermIdFromIdRequest { logon_id: l, input_handle_index: h, object_id: id };
+            let resp = if ok { LongTermIdFromIdResponse::Success { input_handle_index: h, long_term_id: lt } } else { LongTermIdFromIdResponse::Failure(fail) };
+            round_trip(&req, &resp);
+            let req = IdFromLongTermIdRequest { logon_id: l, input_handle_index: h, long_term_id: lt };
+            let resp = if ok { IdFromLongTermIdResponse::Success { input_handle_index: h, object_id: id } } else { IdFromLongTermIdResponse::Failure(fail) };
+            round_trip(&req, &resp);
+            let req = GetPerUserLongTermIdsRequest { logon_id: l, input_handle_index: h, database_guid: g };
+            let resp = if ok { GetPerUserLongTermIdsResponse::Success { input_handle_index: h, long_term_ids: lts } } else { GetPerUserLongTermIdsResponse::Failure(fail) };
+            round_trip(&req, &resp);
+            let req = GetPerUserGuidRequest { logon_id: l, input_handle_index: h, long_term_id: lt };
+            let resp = if ok { GetPerUserGuidResponse::Success { input_handle_index: h, database_guid: g } } else { GetPerUserGuidResponse::Failure(fail) };
+            round_trip(&req, &resp);
+            let req = ReadPerUserInformationRequest { logon_id: l, input_handle_index: h, folder_id: lt, reserved: r, data_offset: off, max_data_size: max };
+            let resp = if ok { ReadPerUserInformationResponse::Success { input_handle_index: h, has_finished: fin, data: data.clone() } } else { ReadPerUserInformationResponse::Failure(fail) };
+            round_trip(&req, &resp);
+            let req = WritePerUserInformationRequest {
+                logon_id: l, input_handle_index: h, folder_id: lt, has_finished: fin, data_offset: off, data,
+                repl_guid: (off == 0).then_some(g),
+            };
+            round_trip(&req, &hdr);
+            // A public logon never sends ReplGuid.
+            let public = WritePerUserInformationRequest { repl_guid: None, ..req.clone() };
+            let mut out = Vec::new();
+            public.encode_request(&mut out).unwrap();
+            let (rest, back) = WritePerUserInformationRequest::decode_with(false, &out).unwrap();
+            prop_assert!(rest.is_empty());
+            prop_assert_eq!(back, public);
+            let _ = with_guid;
+        }
+    }
+}
