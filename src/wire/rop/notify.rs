@@ -720,4 +720,298 @@ impl NotifyResponse {
 }
 
 #[cfg(test)]
-mod tests {}
+mod tests {
+    use super::*;
+    use crate::wire::ErrorCode;
+    use crate::wire::entry_id::GlobalCounter;
+    use crate::wire::property::{PropertyValue, StandardPropertyRow};
+    use crate::wire::rop::store::tests::{
+        is_error, request_exact, response_exact, rop_at, rop_payload, round_trip,
+    };
+    use proptest::prelude::*;
+
+    fn fid(counter: u64) -> FolderId {
+        FolderId::new(1, GlobalCounter::from_u64(counter).unwrap())
+    }
+
+    #[test]
+    fn recorded_register_notification() {
+        // notification.har entry 2: RopLogon (127 bytes after RopSize) then
+        // RopRegisterNotification (23 bytes), then two handles.
+        let req = rop_payload("notification/02-execute-request.bin");
+        let end = req.len() - 8;
+        let reg: RegisterNotificationRequest =
+            request_exact(rop_at(&req, end - 23..end, RopId::REGISTER_NOTIFICATION));
+        assert_eq!(reg.output_handle_index, 1);
+        assert_eq!(reg.notification_types, NotificationTypes(0x7C));
+        assert!(
+            reg.notification_types
+                .contains(NotificationTypes::OBJECT_CREATED)
+        );
+        assert_eq!(reg.want_whole_store, 0);
+        assert_eq!(reg.target, Some((fid(0x0D), MessageId(0))));
+        let resp = rop_payload("notification/02-execute-response.bin");
+        let end = resp.len() - 8;
+        let r = response_exact(
+            &reg,
+            rop_at(&resp, end - 6..end, RopId::REGISTER_NOTIFICATION),
+        );
+        assert_eq!(
+            r,
+            ResponseHeader {
+                handle_index: 1,
+                return_value: ErrorCode(0)
+            }
+        );
+    }
+
+    #[test]
+    fn recorded_notifications() {
+        // notification.har entry 6: two RopNotify and an empty handle table.
+        let resp = rop_payload("notification/06-execute-response.bin");
+        assert_eq!(
+            u16::from(resp[0]) | u16::from(resp[1]) << 8,
+            resp.len() as u16
+        );
+        let mut i = &resp[2..];
+        let mut got = Vec::new();
+        while !i.is_empty() {
+            assert_eq!(i[0], NotifyResponse::ID.0);
+            let (rest, n) = NotifyResponse::decode(None, &i[1..]).unwrap();
+            let used = &i[1..i.len() - rest.len()];
+            let mut out = Vec::new();
+            n.encode(None, &mut out).unwrap();
+            assert_eq!(out, used);
+            got.push(n);
+            i = rest;
+        }
+        assert_eq!(got.len(), 2);
+        let created = &got[0];
+        assert_eq!(created.notification_handle, 1);
+        assert_eq!(created.data.flags, NotificationFlags::OBJECT_CREATED);
+        assert_eq!(
+            created.data.folder_id,
+            Some(FolderId(0x0000_2100_0000_0001))
+        );
+        assert_eq!(created.data.parent_folder_id, Some(fid(0x0D)));
+        assert_eq!(created.data.message_id, None);
+        assert_eq!(created.data.tag_count, Some(0));
+        let modified = &got[1].data;
+        assert_eq!(modified.flags, NotificationFlags(0x3010));
+        assert_eq!(modified.folder_id, Some(fid(0x0D)));
+        assert_eq!(modified.parent_folder_id, None);
+        assert_eq!(modified.tag_count, Some(0));
+        assert_eq!(modified.total_message_count, Some(18));
+        assert_eq!(modified.unread_message_count, Some(11));
+    }
+
+    const COLS: [PropertyTag; 2] = [PropertyTag(0x6748_0014), PropertyTag(0x0E07_0003)];
+
+    #[test]
+    fn table_row_added_with_and_without_columns() {
+        let mut bytes = vec![0x00, 0x81, 0x03, 0x00]; // TableModified | M, TABLE_ROW_ADDED
+        bytes.extend_from_slice(&1u64.to_le_bytes()); // TableRowFolderID
+        bytes.extend_from_slice(&2u64.to_le_bytes()); // TableRowMessageID
+        bytes.extend_from_slice(&0u32.to_le_bytes()); // TableRowInstance
+        bytes.extend_from_slice(&3u64.to_le_bytes()); // InsertAfterTableRowFolderID
+        bytes.extend_from_slice(&4u64.to_le_bytes()); // InsertAfterTableRowID
+        bytes.extend_from_slice(&0u32.to_le_bytes()); // InsertAfterTableRowInstance
+        bytes.extend_from_slice(&[13, 0, 0]); // TableRowDataSize, standard row flag
+        bytes.extend_from_slice(&7u64.to_le_bytes());
+        bytes.extend_from_slice(&5u32.to_le_bytes());
+        let (rest, d) = NotificationData::decode_with(Some(&COLS), &bytes).unwrap();
+        assert!(rest.is_empty());
+        assert_eq!(d.table_event_type, Some(TableEventType::ROW_ADDED));
+        assert_eq!(d.table_row.unwrap().message, Some((MessageId(2), 0)));
+        assert_eq!(
+            d.table_row_data,
+            Some(TableRowData::Row(PropertyRow::Standard(
+                StandardPropertyRow {
+                    values: vec![PropertyValue::Integer64(7), PropertyValue::Integer32(5)]
+                }
+            )))
+        );
+        assert_eq!(d.folder_id, None);
+        let mut out = Vec::new();
+        d.encode_with(Some(&COLS), &mut out).unwrap();
+        assert_eq!(out, bytes);
+        let (_, raw) = NotificationData::decode_with(None, &bytes).unwrap();
+        assert!(matches!(raw.table_row_data, Some(TableRowData::Raw(ref b)) if b.len() == 13));
+        // A row with a byte too many for its columns is refused.
+        let mut long = bytes.clone();
+        let at = long.len() - 13 - 2;
+        long[at] = 14;
+        long.push(0);
+        assert!(matches!(
+            is_error(NotificationData::decode_with(Some(&COLS), &long)),
+            ErrorKind::TrailingBytes { count: 1 }
+        ));
+    }
+
+    #[test]
+    fn new_mail_and_moves() {
+        // NewMail | M: FolderId, MessageId, MessageFlags, UnicodeFlag, MessageClass.
+        let mut b = vec![0x02, 0x80];
+        b.extend_from_slice(&fid(0x0D).0.to_le_bytes());
+        b.extend_from_slice(&9u64.to_le_bytes());
+        b.extend_from_slice(&[0, 0, 0, 0, 1]);
+        for u in "IPM.Note".encode_utf16().chain([0]) {
+            b.extend_from_slice(&u.to_le_bytes());
+        }
+        let (rest, d) = NotificationData::decode_with(None, &b).unwrap();
+        assert!(rest.is_empty());
+        assert_eq!(d.new_mail.as_ref().unwrap().message_class, "IPM.Note");
+        assert_eq!(d.parent_folder_id, None);
+        let mut out = Vec::new();
+        d.encode_with(None, &mut out).unwrap();
+        assert_eq!(out, b);
+        // ObjectMoved of a folder: FolderId, ParentFolderId, OldFolderId, OldParentFolderId.
+        let mut b = vec![0x20, 0x00];
+        for v in 1u64..=4 {
+            b.extend_from_slice(&v.to_le_bytes());
+        }
+        let (rest, d) = NotificationData::decode_with(None, &b).unwrap();
+        assert!(rest.is_empty());
+        assert_eq!(d.old_parent_folder_id, Some(FolderId(4)));
+        // Message moved in a search folder (S and M): ParentFolderId present, OldMessageId.
+        let mut b = vec![0x20, 0xC0];
+        for v in 1u64..=5 {
+            b.extend_from_slice(&v.to_le_bytes());
+        }
+        let (rest, d) = NotificationData::decode_with(None, &b).unwrap();
+        assert!(rest.is_empty());
+        assert_eq!(d.parent_folder_id, Some(FolderId(3)));
+        assert_eq!(d.old_message_id, Some(MessageId(5)));
+    }
+
+    #[test]
+    fn garbage_is_typed() {
+        // ICS notification claiming 0xFFFFFFFF folders.
+        let b = [0x00, 0x02, 1, 0xFF, 0xFF, 0xFF, 0xFF, 0, 0];
+        assert!(matches!(
+            is_error(NotificationData::decode_with(None, &b)),
+            ErrorKind::LengthExceedsInput { .. }
+        ));
+        // TagCount beyond the input.
+        let b = [
+            0x04, 0x00, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0x10, 0x00,
+        ];
+        assert!(matches!(
+            is_error(NotificationData::decode_with(None, &b)),
+            ErrorKind::LengthExceedsInput { .. }
+        ));
+        let b = [0x06, 0x00, 0, 0, 0, 0, 0, 0, 0, 0];
+        assert!(
+            is_error(RegisterNotificationRequest::decode_request(&b[..5]))
+                != ErrorKind::InvalidUtf16
+        );
+    }
+
+    fn ids_s() -> impl Strategy<Value = [u64; 8]> {
+        any::<[u64; 8]>()
+    }
+
+    /// NotificationData with every field consistent with generated flags.
+    fn data_s() -> impl Strategy<Value = NotificationData> {
+        let types = prop::sample::select(vec![
+            0x0002u16, 0x0004, 0x0008, 0x0010, 0x0020, 0x0040, 0x0080, 0x0100, 0x0200, 0x0400,
+        ]);
+        (
+            types,
+            0u16..16,
+            prop::sample::select(vec![1u16, 3, 4, 5, 6, 7]),
+            ids_s(),
+            any::<[u32; 4]>(),
+            prop::collection::vec(any::<u32>().prop_map(PropertyTag), 0..4),
+            prop::collection::vec(any::<u8>(), 0..20),
+            prop::collection::vec((any::<[u8; 6]>(), any::<u32>()), 0..3),
+            "[ -~]{0,12}",
+            any::<u8>(),
+            prop::option::of(Just(0xFFFFu16)),
+        )
+            .prop_map(
+                |(ty, high, event, ids, nums, tags, raw, ics, class, uni, ffff)| {
+                    let flags = NotificationFlags(ty | (high << 12));
+                    let event = TableEventType(event);
+                    let l = Layout::of(flags, Some(event));
+                    let message = l.message;
+                    let row = |a: u64, b: u64, n: u32| TableRowId {
+                        folder_id: FolderId(a),
+                        message: message.then_some((MessageId(b), n)),
+                    };
+                    let tag_count = l.tag_count.then(|| ffff.unwrap_or(tags.len() as u16));
+                    NotificationData {
+                        flags,
+                        table_event_type: l.table_event.then_some(event),
+                        table_row: l.table_row.then(|| row(ids[0], ids[1], nums[0])),
+                        insert_after: l.insert_after.then(|| row(ids[2], ids[3], nums[1])),
+                        table_row_data: l.insert_after.then(|| TableRowData::Raw(raw)),
+                        ics: l.ics.then(|| IcsChange {
+                            hierarchy_changed: uni,
+                            folders: ics
+                                .into_iter()
+                                .map(|(c, n)| {
+                                    (
+                                        GlobalIdentifier {
+                                            database_guid: uuid::Uuid::from_u128(u128::from(n)),
+                                            global_counter: GlobalCounter(c),
+                                        },
+                                        n,
+                                    )
+                                })
+                                .collect(),
+                        }),
+                        folder_id: l.folder_id.then_some(FolderId(ids[4])),
+                        message_id: (l.folder_id && message).then_some(MessageId(ids[5])),
+                        parent_folder_id: l.parent.then_some(FolderId(ids[6])),
+                        old_folder_id: l.old.then_some(FolderId(ids[7])),
+                        old_message_id: (l.old && message).then_some(MessageId(ids[0])),
+                        old_parent_folder_id: (l.old && !message).then_some(FolderId(ids[1])),
+                        tag_count,
+                        tags: if tag_count.is_some() && tag_count != Some(0xFFFF) {
+                            tags
+                        } else {
+                            Vec::new()
+                        },
+                        total_message_count: flags.has(NotificationFlags::TOTAL).then_some(nums[2]),
+                        unread_message_count: flags
+                            .has(NotificationFlags::UNREAD)
+                            .then_some(nums[3]),
+                        new_mail: l.new_mail.then(|| NewMail {
+                            message_flags: nums[0],
+                            unicode_flag: uni,
+                            message_class: class,
+                        }),
+                    }
+                },
+            )
+    }
+
+    proptest! {
+        #[test]
+        fn notify_round_trip(h in any::<u32>(), l in any::<u8>(), data in data_s()) {
+            let n = NotifyResponse { notification_handle: h, logon_id: l, data };
+            let mut out = Vec::new();
+            n.encode(None, &mut out).unwrap();
+            let (rest, back) = NotifyResponse::decode(None, &out).unwrap();
+            prop_assert!(rest.is_empty());
+            prop_assert_eq!(&back, &n);
+            for k in 0..out.len() {
+                prop_assert!(NotifyResponse::decode(None, &out[..k]).is_err());
+            }
+        }
+
+        #[test]
+        fn register_round_trip(
+            l in any::<u8>(), h in any::<u8>(), o in any::<u8>(), t in any::<u8>(), r in any::<u8>(),
+            whole in any::<u8>(), f in any::<u64>(), m in any::<u64>(), hh in any::<u8>(), rv in any::<u32>(),
+        ) {
+            let req = RegisterNotificationRequest {
+                logon_id: l, input_handle_index: h, output_handle_index: o,
+                notification_types: NotificationTypes(t), reserved: r, want_whole_store: whole,
+                target: (whole == 0).then_some((FolderId(f), MessageId(m))),
+            };
+            round_trip(&req, &ResponseHeader { handle_index: hh, return_value: ErrorCode(rv) });
+        }
+    }
+}
