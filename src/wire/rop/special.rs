@@ -322,4 +322,109 @@ impl PendingResponse {
 }
 
 #[cfg(test)]
-mod tests {}
+mod tests {
+    use super::*;
+    use crate::wire::ErrorCode;
+    use crate::wire::ErrorKind;
+    use crate::wire::rop::store::tests::{is_error, request_exact, rop_payload, round_trip};
+    use proptest::prelude::*;
+
+    #[test]
+    fn recorded_release() {
+        // session-logon.har entry 4: RopRelease of the logon; the response has no ROPs.
+        let req = rop_payload("session-logon/04-execute-request.bin");
+        assert_eq!(req[2], RopId::RELEASE.0);
+        let r: ReleaseRequest = request_exact(&req[3..5]);
+        assert_eq!(
+            r,
+            ReleaseRequest {
+                logon_id: 0,
+                input_handle_index: 0
+            }
+        );
+        let resp = rop_payload("session-logon/04-execute-response.bin");
+        assert_eq!(resp[..2], [2, 0]);
+        assert!(r.decode_response(&ResponseContext::default(), &[]).is_err());
+    }
+
+    #[test]
+    fn unsolicited_layouts() {
+        let b = [
+            3, 0xE8, 3, 0, 0, 1, 0x15, 0x10, 0x27, 0, 0, 2, 0, 0xAA, 0xBB,
+        ];
+        let (rest, r) = BackoffResponse::decode(&b).unwrap();
+        assert!(rest.is_empty());
+        assert_eq!(r.duration, 1000);
+        assert_eq!(
+            r.backoff_rops,
+            [BackoffRop {
+                rop_id: RopId::QUERY_ROWS,
+                duration: 10000
+            }]
+        );
+        let mut out = Vec::new();
+        r.encode(&mut out).unwrap();
+        assert_eq!(out, b);
+        let (rest, p) = PendingResponse::decode(&[7, 0]).unwrap();
+        assert!(rest.is_empty());
+        assert_eq!(p.session_index, 7);
+        let (rest, t) = BufferTooSmallResponse::decode(&[0x00, 0x10, 0x15, 0, 1]).unwrap();
+        assert!(rest.is_empty());
+        assert_eq!(t.size_needed, 0x1000);
+        assert_eq!(t.request_buffers, [0x15, 0, 1]);
+        assert!(matches!(
+            is_error(BackoffResponse::decode(&[0, 0, 0, 0, 0, 9, 1])),
+            ErrorKind::LengthExceedsInput { .. }
+        ));
+        assert!(BufferTooSmallResponse::decode(&[1]).is_err());
+    }
+
+    proptest! {
+        #[test]
+        fn progress_round_trip(
+            l in any::<u8>(), h in any::<u8>(), c in any::<bool>(), ok in any::<bool>(),
+            done in any::<u32>(), total in any::<u32>(), rv in 1u32..,
+        ) {
+            let req = ProgressRequest { logon_id: l, input_handle_index: h, want_cancel: c };
+            let resp = if ok {
+                ProgressResponse::Success { input_handle_index: h, logon_id: l, completed_task_count: done, total_task_count: total }
+            } else {
+                ProgressResponse::Failure(ResponseHeader { handle_index: h, return_value: ErrorCode(rv) })
+            };
+            round_trip(&req, &resp);
+            let rel = ReleaseRequest { logon_id: l, input_handle_index: h };
+            let mut out = Vec::new();
+            rel.encode_request(&mut out).unwrap();
+            prop_assert_eq!(ReleaseRequest::decode_request(&out).unwrap().1, rel);
+        }
+
+        #[test]
+        fn unsolicited_round_trip(
+            l in any::<u8>(), d in any::<u32>(),
+            rops in prop::collection::vec((any::<u8>(), any::<u32>()), 0..5),
+            extra in prop::collection::vec(any::<u8>(), 0..30), s in any::<u16>(),
+        ) {
+            let b = BackoffResponse {
+                logon_id: l, duration: d,
+                backoff_rops: rops.into_iter().map(|(id, duration)| BackoffRop { rop_id: RopId(id), duration }).collect(),
+                additional_data: extra.clone(),
+            };
+            let mut out = Vec::new();
+            b.encode(&mut out).unwrap();
+            let (rest, back) = BackoffResponse::decode(&out).unwrap();
+            prop_assert!(rest.is_empty());
+            prop_assert_eq!(back, b);
+            for k in 0..out.len() {
+                prop_assert!(BackoffResponse::decode(&out[..k]).is_err());
+            }
+            let t = BufferTooSmallResponse { size_needed: s, request_buffers: extra };
+            let mut out = Vec::new();
+            t.encode(&mut out).unwrap();
+            prop_assert_eq!(BufferTooSmallResponse::decode(&out).unwrap().1, t);
+            let p = PendingResponse { session_index: s };
+            let mut out = Vec::new();
+            p.encode(&mut out).unwrap();
+            prop_assert_eq!(PendingResponse::decode(&out).unwrap().1, p);
+        }
+    }
+}
