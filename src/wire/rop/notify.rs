@@ -945,7 +945,7 @@ mod tests {
                         table_event_type: l.table_event.then_some(event),
                         table_row: l.table_row.then(|| row(ids[0], ids[1], nums[0])),
                         insert_after: l.insert_after.then(|| row(ids[2], ids[3], nums[1])),
-                        table_row_data: l.insert_after.then(|| TableRowData::Raw(raw)),
+                        table_row_data: l.insert_after.then_some(TableRowData::Raw(raw)),
                         ics: l.ics.then(|| IcsChange {
                             hierarchy_changed: uni,
                             folders: ics
