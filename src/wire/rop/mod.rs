@@ -528,3 +528,7 @@ impl ResponseHeader {
         self.return_value.0 == 0
     }
 }
+
+pub mod notify;
+pub mod special;
+pub mod store;
