@@ -7,6 +7,9 @@
 //! [`ResponseContext`] that the caller (the session, or a buffer walker that saw the
 //! RopSetColumns) fills in.
 
+pub mod property;
+pub mod stream;
+
 use bytes::BufMut;
 use serde::Serialize;
 
