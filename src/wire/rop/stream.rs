@@ -1038,3 +1038,243 @@ impl Rop for CloneStreamRequest {
         Some(self.output_handle_index)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::wire::rop::property::tests::{
+        failure_s, header_s, request_from, request_prefixes_fail, request_round_trip,
+        response_from, response_prefixes_fail, response_round_trip,
+    };
+    use proptest::prelude::*;
+
+    /// MS-OXCPRPT 4.4.1.1: RopOpenStream on PidTagExtendedRuleMessageCondition, ReadWrite.
+    #[test]
+    fn spec_open_stream_request() {
+        let bytes = [0x2B, 0x01, 0x00, 0x01, 0x02, 0x01, 0x9A, 0x0E, 0x01];
+        let r: OpenStreamRequest = request_from(&bytes);
+        assert_eq!(
+            r,
+            OpenStreamRequest {
+                logon_id: 1,
+                input_handle_index: 0,
+                output_handle_index: 1,
+                property_tag: PropertyTag(0x0E9A_0102),
+                open_mode_flags: StreamOpenModeFlags::READ_WRITE,
+            }
+        );
+        assert_eq!(r.output_handle_index(), Some(1));
+        request_prefixes_fail::<OpenStreamRequest>(&bytes);
+        // MS-OXCROPS 2.2.9.1.2 success layout: OutputHandleIndex, ReturnValue, StreamSize.
+        let resp = [0x2B, 0x01, 0, 0, 0, 0, 0x10, 0x00, 0x00, 0x00];
+        assert_eq!(
+            response_from(&r, &resp),
+            OpenStreamResponse::Success {
+                output_handle_index: 1,
+                stream_size: 16
+            }
+        );
+        response_prefixes_fail(&r, &resp);
+        // ecNotFound: just the header.
+        let fail = [0x2B, 0x01, 0x0F, 0x01, 0x04, 0x80];
+        assert!(matches!(
+            response_from(&r, &fail),
+            OpenStreamResponse::Failure(_)
+        ));
+    }
+
+    #[test]
+    fn read_stream_babe_sentinel() {
+        // ByteCount 0xBABE: MaximumByteCount follows.
+        let bytes = [0x2C, 0x00, 0x02, 0xBE, 0xBA, 0x00, 0x00, 0x01, 0x00];
+        let r: ReadStreamRequest = request_from(&bytes);
+        assert_eq!(r.maximum_byte_count, Some(0x0001_0000));
+        assert_eq!(r.limit(), 0x0001_0000);
+        request_prefixes_fail::<ReadStreamRequest>(&bytes);
+        // Any other ByteCount stands alone.
+        let bytes = [0x2C, 0x00, 0x02, 0x00, 0x10];
+        let r: ReadStreamRequest = request_from(&bytes);
+        assert_eq!((r.byte_count, r.maximum_byte_count), (0x1000, None));
+        // A request that breaks the rule is not encodable.
+        let bad = ReadStreamRequest {
+            maximum_byte_count: Some(1),
+            ..r
+        };
+        assert!(bad.encode_request(&mut Vec::new()).is_err());
+        // The response carries DataSize and Data even on failure.
+        let resp = [0x2C, 0x02, 0x05, 0x00, 0x07, 0x80, 0x02, 0x00, 0xAA, 0xBB];
+        let back = response_from(&r, &resp);
+        assert_eq!(back.header.return_value, ErrorCode(0x8007_0005));
+        assert_eq!(back.data, [0xAA, 0xBB]);
+        response_prefixes_fail(&r, &resp);
+    }
+
+    #[test]
+    fn copy_to_stream_null_destination() {
+        let req = CopyToStreamRequest {
+            logon_id: 0,
+            source_handle_index: 1,
+            dest_handle_index: 2,
+            byte_count: 100,
+        };
+        let mut resp = vec![0x3A, 0x01, 0x03, 0x05, 0x00, 0x00, 0x02, 0x00, 0x00, 0x00];
+        resp.extend_from_slice(&[0; 16]);
+        let back = response_from(&req, &resp);
+        assert_eq!(back.dest_handle_index, Some(2));
+        response_prefixes_fail(&req, &resp);
+        let bad = CopyToStreamResponse {
+            dest_handle_index: None,
+            ..back
+        };
+        assert!(
+            req.encode_response(&bad, &ResponseContext::default(), &mut Vec::new())
+                .is_err()
+        );
+    }
+
+    #[test]
+    fn hostile_data_size_fails_before_allocating() {
+        let r = WriteStreamRequest::decode_request(&[0, 0, 0xFF, 0xFF, 1]);
+        let Err(nom::Err::Error(e)) = r else {
+            panic!("{r:?}")
+        };
+        assert!(matches!(
+            e.kind,
+            crate::wire::ErrorKind::LengthExceedsInput { .. }
+        ));
+        assert_eq!(e.structure, "RopWriteStream");
+    }
+
+    fn data_s() -> impl Strategy<Value = Vec<u8>> {
+        proptest::collection::vec(any::<u8>(), 0..64)
+    }
+
+    proptest! {
+        #[test]
+        fn open_stream_round_trip(
+            l in any::<u8>(), i in any::<u8>(), o in any::<u8>(), t in any::<u32>(), m in any::<u8>(),
+            size in any::<u32>(), fail in failure_s(),
+        ) {
+            let req = OpenStreamRequest {
+                logon_id: l, input_handle_index: i, output_handle_index: o,
+                property_tag: PropertyTag(t), open_mode_flags: StreamOpenModeFlags(m),
+            };
+            request_round_trip(&req)?;
+            response_round_trip(&req, &OpenStreamResponse::Success { output_handle_index: o, stream_size: size })?;
+            response_round_trip(&req, &OpenStreamResponse::Failure(fail))?;
+        }
+
+        #[test]
+        fn read_stream_round_trip(
+            l in any::<u8>(), i in any::<u8>(), count in any::<u16>(), max in any::<u32>(),
+            header in header_s(), data in data_s(),
+        ) {
+            let req = ReadStreamRequest {
+                logon_id: l, input_handle_index: i, byte_count: count,
+                maximum_byte_count: (count == ReadStreamRequest::BABE).then_some(max),
+            };
+            request_round_trip(&req)?;
+            let babe = ReadStreamRequest { byte_count: ReadStreamRequest::BABE, maximum_byte_count: Some(max), ..req };
+            request_round_trip(&babe)?;
+            response_round_trip(&req, &ReadStreamResponse { header, data })?;
+        }
+
+        #[test]
+        fn write_stream_round_trip(
+            l in any::<u8>(), i in any::<u8>(), data in data_s(), header in header_s(), written in any::<u16>(),
+        ) {
+            let req = WriteStreamRequest { logon_id: l, input_handle_index: i, data };
+            let resp = WriteStreamResponse { header, written_size: written };
+            request_round_trip(&req)?;
+            response_round_trip(&req, &resp)?;
+            let req = WriteAndCommitStreamRequest(req);
+            request_round_trip(&req)?;
+            response_round_trip(&req, &resp)?;
+        }
+
+        #[test]
+        fn header_only_round_trips(
+            l in any::<u8>(), i in any::<u8>(), o in any::<u8>(), size in any::<u64>(),
+            off in any::<u64>(), len in any::<u64>(), flags in any::<u32>(), header in header_s(),
+        ) {
+            let commit = CommitStreamRequest { logon_id: l, input_handle_index: i };
+            request_round_trip(&commit)?;
+            response_round_trip(&commit, &header)?;
+            let set = SetStreamSizeRequest { logon_id: l, input_handle_index: i, stream_size: size };
+            request_round_trip(&set)?;
+            response_round_trip(&set, &header)?;
+            let lock = LockRegionsRequest {
+                logon_id: l, input_handle_index: i, region_offset: off, region_size: len,
+                lock_flags: LockFlags(flags),
+            };
+            request_round_trip(&lock)?;
+            response_round_trip(&lock, &header)?;
+            let unlock = UnlockRegionsRequest(lock);
+            request_round_trip(&unlock)?;
+            response_round_trip(&unlock, &header)?;
+            let clone = CloneStreamRequest { logon_id: l, input_handle_index: i, output_handle_index: o };
+            request_round_trip(&clone)?;
+            response_round_trip(&clone, &header)?;
+        }
+
+        #[test]
+        fn get_stream_size_round_trip(l in any::<u8>(), i in any::<u8>(), size in any::<u32>(), fail in failure_s()) {
+            let req = GetStreamSizeRequest { logon_id: l, input_handle_index: i };
+            request_round_trip(&req)?;
+            response_round_trip(&req, &GetStreamSizeResponse::Success { input_handle_index: i, stream_size: size })?;
+            response_round_trip(&req, &GetStreamSizeResponse::Failure(fail))?;
+        }
+
+        #[test]
+        fn seek_stream_round_trip(
+            l in any::<u8>(), i in any::<u8>(), origin in any::<u8>(), off in any::<u64>(),
+            pos in any::<u64>(), fail in failure_s(),
+        ) {
+            let req = SeekStreamRequest { logon_id: l, input_handle_index: i, origin: SeekOrigin(origin), offset: off };
+            request_round_trip(&req)?;
+            response_round_trip(&req, &SeekStreamResponse::Success { input_handle_index: i, new_position: pos })?;
+            response_round_trip(&req, &SeekStreamResponse::Failure(fail))?;
+        }
+
+        #[test]
+        fn copy_to_stream_round_trip(
+            l in any::<u8>(), s in any::<u8>(), d in any::<u8>(), n in any::<u64>(),
+            header in header_s(), dest in any::<u32>(), read in any::<u64>(), written in any::<u64>(),
+        ) {
+            let req = CopyToStreamRequest { logon_id: l, source_handle_index: s, dest_handle_index: d, byte_count: n };
+            request_round_trip(&req)?;
+            let dest = (header.return_value == ErrorCode::NULL_DESTINATION_OBJECT).then_some(dest);
+            response_round_trip(&req, &CopyToStreamResponse {
+                header, dest_handle_index: dest, read_byte_count: read, written_byte_count: written,
+            })?;
+            let null = ResponseHeader { handle_index: s, return_value: ErrorCode::NULL_DESTINATION_OBJECT };
+            response_round_trip(&req, &CopyToStreamResponse {
+                header: null, dest_handle_index: Some(u32::from(d)), read_byte_count: read, written_byte_count: written,
+            })?;
+        }
+
+        /// Arbitrary bytes never panic any decoder of this family.
+        #[test]
+        fn garbage_never_panics(bytes in proptest::collection::vec(any::<u8>(), 0..64)) {
+            let ctx = ResponseContext::default();
+            let _ = OpenStreamRequest::decode_request(&bytes);
+            let _ = ReadStreamRequest::decode_request(&bytes);
+            let _ = WriteStreamRequest::decode_request(&bytes);
+            let _ = WriteAndCommitStreamRequest::decode_request(&bytes);
+            let _ = CommitStreamRequest::decode_request(&bytes);
+            let _ = GetStreamSizeRequest::decode_request(&bytes);
+            let _ = SetStreamSizeRequest::decode_request(&bytes);
+            let _ = SeekStreamRequest::decode_request(&bytes);
+            let _ = CopyToStreamRequest::decode_request(&bytes);
+            let _ = LockRegionsRequest::decode_request(&bytes);
+            let _ = UnlockRegionsRequest::decode_request(&bytes);
+            let _ = CloneStreamRequest::decode_request(&bytes);
+            let read = ReadStreamRequest { logon_id: 0, input_handle_index: 0, byte_count: 10, maximum_byte_count: None };
+            let _ = read.decode_response(&ctx, &bytes);
+            let copy = CopyToStreamRequest { logon_id: 0, source_handle_index: 0, dest_handle_index: 1, byte_count: 1 };
+            let _ = copy.decode_response(&ctx, &bytes);
+            let seek = SeekStreamRequest { logon_id: 0, input_handle_index: 0, origin: SeekOrigin::END, offset: 0 };
+            let _ = seek.decode_response(&ctx, &bytes);
+        }
+    }
+}
