@@ -10,6 +10,11 @@
 pub mod buffer;
 pub mod folder;
 pub mod message;
+pub mod notify;
+pub mod property;
+pub mod special;
+pub mod store;
+pub mod stream;
 pub mod table;
 pub mod transport;
 
@@ -528,7 +533,3 @@ impl ResponseHeader {
         self.return_value.0 == 0
     }
 }
-
-pub mod notify;
-pub mod special;
-pub mod store;
