@@ -7,6 +7,7 @@
 //! [`ResponseContext`] that the caller (the session, or a buffer walker that saw the
 //! RopSetColumns) fills in.
 
+pub mod any;
 pub mod buffer;
 pub mod folder;
 pub mod message;

@@ -1,0 +1,480 @@
+//! Typed ROP lists: every ROP request this crate knows in one enum, its responses in another,
+//! and the walk through a ROP buffer that decodes responses against their requests.
+//!
+//! MS-OXCROPS 3.1.4.1/3.2.5.2: responses come in the order of their requests, one each, except
+//! that RopRelease has none, unsolicited RopNotify/RopPending responses may be added, a
+//! RopBackoff may be added, and RopBufferTooSmall ends the list when the output did not fit.
+
+use std::collections::HashMap;
+
+use bytes::BufMut;
+use serde::Serialize;
+
+use super::notify::NotifyResponse;
+use super::special::{BackoffResponse, BufferTooSmallResponse, PendingResponse};
+use super::{EncodeError, PResult, ResponseContext, Rop, RopId};
+use crate::wire::DecodeError;
+use crate::wire::error::{ErrorKind, fail, into_decode_error, named};
+use crate::wire::property::PropertyTag;
+
+macro_rules! rop_set {
+    ($($variant:ident: $req:ty),* $(,)?) => {
+        /// Any ROP request of MS-OXCROPS that this crate has a layout for.
+        #[derive(Debug, Clone, PartialEq, Serialize)]
+        #[allow(clippy::large_enum_variant)]
+        pub enum RopRequest {
+            $(
+                #[doc = concat!("`", stringify!($req), "`.")]
+                $variant($req),
+            )*
+        }
+
+        /// A ROP response: the answer to one [`RopRequest`], or an unsolicited response.
+        #[derive(Debug, Clone, PartialEq, Serialize)]
+        #[allow(clippy::large_enum_variant)]
+        pub enum RopResponse {
+            $(
+                #[doc = concat!("Answer to `", stringify!($req), "`.")]
+                $variant(<$req as Rop>::Response),
+            )*
+            /// RopNotify (unsolicited).
+            Notify(NotifyResponse),
+            /// RopPending (unsolicited).
+            Pending(PendingResponse),
+            /// RopBackoff (unsolicited).
+            Backoff(BackoffResponse),
+            /// RopBufferTooSmall (unsolicited, ends the list).
+            BufferTooSmall(BufferTooSmallResponse),
+        }
+
+        impl RopRequest {
+            /// The request's RopId.
+            pub fn id(&self) -> RopId {
+                match self {
+                    $(RopRequest::$variant(_) => <$req as Rop>::ID,)*
+                }
+            }
+
+            /// The handle-table index the request acts on.
+            pub fn input_handle_index(&self) -> u8 {
+                match self {
+                    $(RopRequest::$variant(r) => r.input_handle_index(),)*
+                }
+            }
+
+            /// The handle-table index the request fills, for ROPs that open or create objects.
+            pub fn output_handle_index(&self) -> Option<u8> {
+                match self {
+                    $(RopRequest::$variant(r) => r.output_handle_index(),)*
+                }
+            }
+
+            /// Decodes one request, RopId byte included. An unknown RopId is an error: a
+            /// request's length is known only from its layout, so nothing after it can be read.
+            pub fn decode(input: &[u8]) -> PResult<'_, Self> {
+                let (rest, id) = crate::wire::primitives::u8(input)?;
+                match RopId(id) {
+                    $(
+                        <$req as Rop>::ID => named(
+                            <$req as Rop>::ID.name().unwrap_or("ROP request"),
+                            rest,
+                            <$req as Rop>::decode_request,
+                        )
+                        .map(|(r, v)| (r, RopRequest::$variant(v))),
+                    )*
+                    other => fail(
+                        input,
+                        "ROP request",
+                        ErrorKind::InvalidValue { field: "RopId", value: u64::from(other.0) },
+                    ),
+                }
+            }
+
+            /// Encodes the request, RopId byte included.
+            pub fn encode<B: BufMut>(&self, out: &mut B) -> Result<(), EncodeError> {
+                match self {
+                    $(
+                        RopRequest::$variant(r) => {
+                            out.put_u8(<$req as Rop>::ID.0);
+                            r.encode_request(out)
+                        }
+                    )*
+                }
+            }
+
+            /// Decodes this request's response, RopId byte included; `None` when the ROP has
+            /// no response (RopRelease).
+            pub fn decode_response<'a>(
+                &self,
+                ctx: &ResponseContext<'_>,
+                input: &'a [u8],
+            ) -> PResult<'a, RopResponse> {
+                let (rest, id) = crate::wire::primitives::u8(input)?;
+                if id != self.id().0 {
+                    return fail(
+                        input,
+                        "ROP response",
+                        ErrorKind::InvalidValue { field: "RopId (does not answer its request)", value: u64::from(id) },
+                    );
+                }
+                match self {
+                    $(
+                        RopRequest::$variant(r) => named(
+                            <$req as Rop>::ID.name().unwrap_or("ROP response"),
+                            rest,
+                            |i| r.decode_response(ctx, i),
+                        )
+                        .map(|(rest, v)| (rest, RopResponse::$variant(v))),
+                    )*
+                }
+            }
+
+            /// Encodes `response` as the answer to this request, RopId byte included.
+            pub fn encode_response<B: BufMut>(
+                &self,
+                response: &RopResponse,
+                ctx: &ResponseContext<'_>,
+                out: &mut B,
+            ) -> Result<(), EncodeError> {
+                match (self, response) {
+                    $(
+                        (RopRequest::$variant(r), RopResponse::$variant(v)) => {
+                            out.put_u8(<$req as Rop>::ID.0);
+                            r.encode_response(v, ctx, out)
+                        }
+                    )*
+                    _ => Err(EncodeError::Invalid {
+                        structure: "ROP response",
+                        reason: "the response does not answer this request",
+                    }),
+                }
+            }
+        }
+
+        impl RopResponse {
+            /// The response's RopId.
+            pub fn id(&self) -> RopId {
+                match self {
+                    $(RopResponse::$variant(_) => <$req as Rop>::ID,)*
+                    RopResponse::Notify(_) => RopId::NOTIFY,
+                    RopResponse::Pending(_) => RopId::PENDING,
+                    RopResponse::Backoff(_) => RopId::BACKOFF,
+                    RopResponse::BufferTooSmall(_) => RopId::BUFFER_TOO_SMALL,
+                }
+            }
+        }
+    };
+}
+
+impl RopRequest {
+    /// Whether the server answers this request (RopRelease has no response).
+    pub fn has_response(&self) -> bool {
+        self.id() != RopId::RELEASE
+    }
+
+    /// Whether the response's layout needs the columns set on the table (MS-OXCTABL).
+    pub fn needs_table_columns(&self) -> bool {
+        matches!(
+            self.id(),
+            RopId::QUERY_ROWS | RopId::FIND_ROW | RopId::EXPAND_ROW
+        )
+    }
+}
+
+/// Decodes the ROP requests that fill `rops` (the RopsList of a ROP input buffer).
+pub fn decode_requests(rops: &[u8]) -> Result<Vec<RopRequest>, DecodeError> {
+    let total = rops.len();
+    let mut input = rops;
+    let mut requests = Vec::new();
+    while !input.is_empty() {
+        let (rest, r) = RopRequest::decode(input).map_err(|e| into_decode_error(e, total))?;
+        requests.push(r);
+        input = rest;
+    }
+    Ok(requests)
+}
+
+/// Encodes requests back to back (the RopsList of a ROP input buffer).
+pub fn encode_requests(requests: &[RopRequest]) -> Result<Vec<u8>, EncodeError> {
+    let mut out = Vec::new();
+    for r in requests {
+        r.encode(&mut out)?;
+    }
+    Ok(out)
+}
+
+/// Table columns known before a ROP output buffer is decoded: set by RopSetColumns in earlier
+/// Executes. The walk adds the RopSetColumns it sees in the buffer's own requests.
+#[derive(Debug, Clone, Default)]
+pub struct ColumnState {
+    /// Columns by handle-table index, for RopQueryRows, RopFindRow, RopExpandRow.
+    pub by_index: HashMap<u8, Vec<PropertyTag>>,
+    /// Columns by server object handle, for the rows inside table notifications.
+    pub by_handle: HashMap<u32, Vec<PropertyTag>>,
+}
+
+/// Responses that could not be decoded for lack of context: everything from the first such
+/// response on, since its length is unknown without its layout.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct UndecodedTail {
+    /// Offset of the first undecoded response in the RopsList.
+    pub offset: usize,
+    /// The ROP whose layout was unknown.
+    pub rop_id: RopId,
+    /// Why it could not be decoded.
+    pub reason: &'static str,
+    /// The undecoded bytes.
+    #[serde(serialize_with = "crate::wire::serde_bytes::hex")]
+    pub bytes: Vec<u8>,
+}
+
+/// The decoded RopsList of a ROP output buffer.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ResponseList {
+    /// Responses in wire order, unsolicited ones included.
+    pub responses: Vec<RopResponse>,
+    /// The rest of the list when a response needed context nobody had.
+    pub undecoded: Option<UndecodedTail>,
+}
+
+/// Decodes the responses in `rops` (the RopsList of a ROP output buffer) against the requests
+/// that produced them.
+///
+/// A response whose RopId does not answer the next request, or a response with no request
+/// left, is an error; so is anything after RopBufferTooSmall. Requests left without a response
+/// are not an error (the server may stop early), nor are unsolicited RopNotify, RopPending and
+/// RopBackoff responses anywhere in the list.
+pub fn decode_responses(
+    requests: &[RopRequest],
+    known: &ColumnState,
+    rops: &[u8],
+) -> Result<ResponseList, DecodeError> {
+    let total = rops.len();
+    let offset = |rest: &[u8]| total - rest.len();
+    let mut by_index: HashMap<u8, &[PropertyTag]> =
+        known.by_index.iter().map(|(k, v)| (*k, &v[..])).collect();
+    let mut pending = requests.iter().filter(|r| r.has_response());
+    let mut responses = Vec::new();
+    let mut input = rops;
+    while let Some((&id, body)) = input.split_first() {
+        let id = RopId(id);
+        let step = match id {
+            RopId::NOTIFY => {
+                // NotificationHandle follows the RopId: the table it names gives row columns.
+                let columns = input
+                    .get(1..5)
+                    .and_then(|h| h.try_into().ok())
+                    .map(u32::from_le_bytes)
+                    .and_then(|h| known.by_handle.get(&h))
+                    .map(|c| &c[..]);
+                NotifyResponse::decode(columns, body).map(|(r, v)| (r, RopResponse::Notify(v)))
+            }
+            RopId::PENDING => {
+                PendingResponse::decode(body).map(|(r, v)| (r, RopResponse::Pending(v)))
+            }
+            RopId::BACKOFF => {
+                BackoffResponse::decode(body).map(|(r, v)| (r, RopResponse::Backoff(v)))
+            }
+            RopId::BUFFER_TOO_SMALL => BufferTooSmallResponse::decode(body)
+                .map(|(r, v)| (r, RopResponse::BufferTooSmall(v))),
+            _ => {
+                let Some(request) = pending.next() else {
+                    return Err(DecodeError {
+                        structure: "ROP response",
+                        offset: offset(input),
+                        kind: ErrorKind::InvalidValue {
+                            field: "RopId (a response with no request left)",
+                            value: u64::from(id.0),
+                        },
+                    });
+                };
+                if let RopRequest::SetColumns(set) = request {
+                    by_index.insert(set.input_handle_index, &set.property_tags[..]);
+                }
+                let columns = by_index.get(&request.input_handle_index()).copied();
+                if request.needs_table_columns() && columns.is_none() {
+                    return Ok(ResponseList {
+                        responses,
+                        undecoded: Some(UndecodedTail {
+                            offset: offset(input),
+                            rop_id: id,
+                            reason: "the table's columns are unknown (its RopSetColumns was in an earlier Execute)",
+                            bytes: input.to_vec(),
+                        }),
+                    });
+                }
+                let ctx = ResponseContext {
+                    table_columns: columns,
+                };
+                request.decode_response(&ctx, input)
+            }
+        };
+        let (rest, response) = step.map_err(|e| into_decode_error(e, total))?;
+        let too_small = matches!(response, RopResponse::BufferTooSmall(_));
+        responses.push(response);
+        input = rest;
+        if too_small && !input.is_empty() {
+            return Err(DecodeError {
+                structure: "RopBufferTooSmall",
+                offset: offset(input),
+                kind: ErrorKind::TrailingBytes { count: input.len() },
+            });
+        }
+    }
+    Ok(ResponseList {
+        responses,
+        undecoded: None,
+    })
+}
+
+rop_set! {
+    Release: super::special::ReleaseRequest,
+    OpenFolder: super::folder::OpenFolderRequest,
+    OpenMessage: super::message::OpenMessageRequest,
+    GetHierarchyTable: super::folder::GetHierarchyTableRequest,
+    GetContentsTable: super::folder::GetContentsTableRequest,
+    CreateMessage: super::message::CreateMessageRequest,
+    GetPropertiesSpecific: super::property::GetPropertiesSpecificRequest,
+    GetPropertiesAll: super::property::GetPropertiesAllRequest,
+    GetPropertiesList: super::property::GetPropertiesListRequest,
+    SetProperties: super::property::SetPropertiesRequest,
+    DeleteProperties: super::property::DeletePropertiesRequest,
+    SaveChangesMessage: super::message::SaveChangesMessageRequest,
+    RemoveAllRecipients: super::message::RemoveAllRecipientsRequest,
+    ModifyRecipients: super::message::ModifyRecipientsRequest,
+    ReadRecipients: super::message::ReadRecipientsRequest,
+    ReloadCachedInformation: super::message::ReloadCachedInformationRequest,
+    SetMessageReadFlag: super::message::SetMessageReadFlagRequest,
+    SetColumns: super::table::SetColumnsRequest,
+    SortTable: super::table::SortTableRequest,
+    Restrict: super::table::RestrictRequest,
+    QueryRows: super::table::QueryRowsRequest,
+    GetStatus: super::table::GetStatusRequest,
+    QueryPosition: super::table::QueryPositionRequest,
+    SeekRow: super::table::SeekRowRequest,
+    SeekRowBookmark: super::table::SeekRowBookmarkRequest,
+    SeekRowFractional: super::table::SeekRowFractionalRequest,
+    CreateBookmark: super::table::CreateBookmarkRequest,
+    CreateFolder: super::folder::CreateFolderRequest,
+    DeleteFolder: super::folder::DeleteFolderRequest,
+    DeleteMessages: super::folder::DeleteMessagesRequest,
+    GetMessageStatus: super::message::GetMessageStatusRequest,
+    SetMessageStatus: super::message::SetMessageStatusRequest,
+    GetAttachmentTable: super::message::GetAttachmentTableRequest,
+    OpenAttachment: super::message::OpenAttachmentRequest,
+    CreateAttachment: super::message::CreateAttachmentRequest,
+    DeleteAttachment: super::message::DeleteAttachmentRequest,
+    SaveChangesAttachment: super::message::SaveChangesAttachmentRequest,
+    SetReceiveFolder: super::store::SetReceiveFolderRequest,
+    GetReceiveFolder: super::store::GetReceiveFolderRequest,
+    RegisterNotification: super::notify::RegisterNotificationRequest,
+    OpenStream: super::stream::OpenStreamRequest,
+    ReadStream: super::stream::ReadStreamRequest,
+    WriteStream: super::stream::WriteStreamRequest,
+    SeekStream: super::stream::SeekStreamRequest,
+    SetStreamSize: super::stream::SetStreamSizeRequest,
+    SetSearchCriteria: super::folder::SetSearchCriteriaRequest,
+    GetSearchCriteria: super::folder::GetSearchCriteriaRequest,
+    SubmitMessage: super::transport::SubmitMessageRequest,
+    MoveCopyMessages: super::folder::MoveCopyMessagesRequest,
+    AbortSubmit: super::transport::AbortSubmitRequest,
+    MoveFolder: super::folder::MoveFolderRequest,
+    CopyFolder: super::folder::CopyFolderRequest,
+    QueryColumnsAll: super::table::QueryColumnsAllRequest,
+    Abort: super::table::AbortRequest,
+    CopyTo: super::property::CopyToRequest,
+    CopyToStream: super::stream::CopyToStreamRequest,
+    CloneStream: super::stream::CloneStreamRequest,
+    GetOwningServers: super::store::GetOwningServersRequest,
+    LongTermIdFromId: super::store::LongTermIdFromIdRequest,
+    IdFromLongTermId: super::store::IdFromLongTermIdRequest,
+    PublicFolderIsGhosted: super::store::PublicFolderIsGhostedRequest,
+    OpenEmbeddedMessage: super::message::OpenEmbeddedMessageRequest,
+    SetSpooler: super::transport::SetSpoolerRequest,
+    SpoolerLockMessage: super::transport::SpoolerLockMessageRequest,
+    GetAddressTypes: super::transport::GetAddressTypesRequest,
+    TransportSend: super::transport::TransportSendRequest,
+    FindRow: super::table::FindRowRequest,
+    Progress: super::special::ProgressRequest,
+    TransportNewMail: super::transport::TransportNewMailRequest,
+    GetValidAttachments: super::message::GetValidAttachmentsRequest,
+    GetNamesFromPropertyIds: super::property::GetNamesFromPropertyIdsRequest,
+    GetPropertyIdsFromNames: super::property::GetPropertyIdsFromNamesRequest,
+    EmptyFolder: super::folder::EmptyFolderRequest,
+    ExpandRow: super::table::ExpandRowRequest,
+    CollapseRow: super::table::CollapseRowRequest,
+    LockRegions: super::stream::LockRegionsRequest,
+    UnlockRegions: super::stream::UnlockRegionsRequest,
+    CommitStream: super::stream::CommitStreamRequest,
+    GetStreamSize: super::stream::GetStreamSizeRequest,
+    QueryNamedProperties: super::property::QueryNamedPropertiesRequest,
+    GetPerUserLongTermIds: super::store::GetPerUserLongTermIdsRequest,
+    GetPerUserGuid: super::store::GetPerUserGuidRequest,
+    ReadPerUserInformation: super::store::ReadPerUserInformationRequest,
+    WritePerUserInformation: super::store::WritePerUserInformationRequest,
+    SetReadFlags: super::message::SetReadFlagsRequest,
+    CopyProperties: super::property::CopyPropertiesRequest,
+    GetReceiveFolderTable: super::store::GetReceiveFolderTableRequest,
+    GetCollapseState: super::table::GetCollapseStateRequest,
+    SetCollapseState: super::table::SetCollapseStateRequest,
+    GetTransportFolder: super::transport::GetTransportFolderRequest,
+    OptionsData: super::transport::OptionsDataRequest,
+    SetPropertiesNoReplicate: super::property::SetPropertiesNoReplicateRequest,
+    DeletePropertiesNoReplicate: super::property::DeletePropertiesNoReplicateRequest,
+    GetStoreState: super::store::GetStoreStateRequest,
+    ResetTable: super::table::ResetTableRequest,
+    FreeBookmark: super::table::FreeBookmarkRequest,
+    WriteAndCommitStream: super::stream::WriteAndCommitStreamRequest,
+    HardDeleteMessages: super::folder::HardDeleteMessagesRequest,
+    HardDeleteMessagesAndSubfolders: super::folder::HardDeleteMessagesAndSubfoldersRequest,
+    Logon: super::store::LogonRequest,
+}
+
+/// Encodes `responses` (the RopsList of a ROP output buffer) as answers to `requests`, in the
+/// order [`decode_responses`] reads them: each non-unsolicited response answers the next
+/// request that has one.
+pub fn encode_responses(
+    requests: &[RopRequest],
+    known: &ColumnState,
+    responses: &[RopResponse],
+) -> Result<Vec<u8>, EncodeError> {
+    let mut by_index: HashMap<u8, &[PropertyTag]> =
+        known.by_index.iter().map(|(k, v)| (*k, &v[..])).collect();
+    let mut pending = requests.iter().filter(|r| r.has_response());
+    let mut out = Vec::new();
+    for response in responses {
+        match response {
+            RopResponse::Notify(n) => {
+                out.put_u8(RopId::NOTIFY.0);
+                let columns = known.by_handle.get(&n.notification_handle).map(|c| &c[..]);
+                n.encode(columns, &mut out)?;
+            }
+            RopResponse::Pending(p) => {
+                out.put_u8(RopId::PENDING.0);
+                p.encode(&mut out)?;
+            }
+            RopResponse::Backoff(b) => {
+                out.put_u8(RopId::BACKOFF.0);
+                b.encode(&mut out)?;
+            }
+            RopResponse::BufferTooSmall(b) => {
+                out.put_u8(RopId::BUFFER_TOO_SMALL.0);
+                b.encode(&mut out)?;
+            }
+            answer => {
+                let request = pending.next().ok_or(EncodeError::Invalid {
+                    structure: "ROP output buffer",
+                    reason: "more responses than requests",
+                })?;
+                if let RopRequest::SetColumns(set) = request {
+                    by_index.insert(set.input_handle_index, &set.property_tags[..]);
+                }
+                let ctx = ResponseContext {
+                    table_columns: by_index.get(&request.input_handle_index()).copied(),
+                };
+                request.encode_response(answer, &ctx, &mut out)?;
+            }
+        }
+    }
+    Ok(out)
+}
