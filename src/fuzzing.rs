@@ -37,6 +37,10 @@ pub enum Family {
     MailboxResponses,
     /// The incremental response framing parser fed in chunks.
     Framing,
+    /// ROP request lists (the RopsList of a ROP input buffer).
+    RopRequests,
+    /// ROP response lists decoded against their requests.
+    RopResponses,
 }
 
 impl Family {
@@ -53,6 +57,8 @@ impl Family {
         Family::MailboxRequests,
         Family::MailboxResponses,
         Family::Framing,
+        Family::RopRequests,
+        Family::RopResponses,
     ];
 
     /// The family's name as used for fuzz target and corpus directory names.
@@ -69,6 +75,8 @@ impl Family {
             Family::MailboxRequests => "mailbox_requests",
             Family::MailboxResponses => "mailbox_responses",
             Family::Framing => "framing",
+            Family::RopRequests => "rop_requests",
+            Family::RopResponses => "rop_responses",
         }
     }
 
@@ -415,6 +423,39 @@ macro_rules! row_codec {
 row_codec!(property_row, crate::wire::property::PropertyRow);
 row_codec!(property_row_set, crate::wire::property::PropertyRowSet);
 
+fn rop_requests(input: &[u8], mode: Mode) -> Outcome {
+    use crate::wire::rop::any::{decode_requests, encode_requests};
+    check(input, mode, decode_requests, |r| encode_requests(r))
+}
+
+/// `[request length u16][requests][responses]`: responses decode only against requests.
+fn rop_responses(input: &[u8], mode: Mode) -> Outcome {
+    use crate::wire::rop::any::{ColumnState, decode_requests, decode_responses, encode_responses};
+    let Some((len, rest)) = input.split_first_chunk::<2>() else {
+        return Outcome::Rejected;
+    };
+    let Some((requests, responses)) = rest.split_at_checked(usize::from(u16::from_le_bytes(*len)))
+    else {
+        return Outcome::Rejected;
+    };
+    let Ok(requests) = decode_requests(requests) else {
+        return Outcome::Rejected;
+    };
+    let known = ColumnState::default();
+    check(
+        responses,
+        mode,
+        |b| decode_responses(&requests, &known, b),
+        |list| {
+            let mut out = encode_responses(&requests, &known, &list.responses)?;
+            if let Some(tail) = &list.undecoded {
+                out.extend_from_slice(&tail.bytes);
+            }
+            Ok(out)
+        },
+    )
+}
+
 decoders! {
     Primitives "utf16z" => primitive_strings,
     Primitives "ascii_z" => primitive_ascii,
@@ -461,6 +502,8 @@ decoders! {
     MailboxResponses "DisconnectResponse" => check_wire::<crate::wire::mapihttp::DisconnectResponse>,
     MailboxResponses "NotificationWaitResponse" => check_wire::<crate::wire::mapihttp::NotificationWaitResponse>,
     Framing "chunked framer" => framing_chunked,
+    RopRequests "request list" => rop_requests,
+    RopResponses "response list" => rop_responses,
 }
 
 #[cfg(test)]

@@ -118,6 +118,49 @@ fn write_seed_corpus() {
         }
         pool.push(body);
     }
+    // ROP lists: each recorded request RopsList, and `[len][requests][responses]` pairs.
+    let rops_of = |chain: &[u8]| -> Option<Vec<u8>> {
+        let buffers = decode_chain(chain).ok()?;
+        let first = buffers.into_iter().next()?;
+        mapi_http::wire::RopBuffer::from_bytes(&first.payload)
+            .ok()
+            .map(|b| b.rops)
+    };
+    for dir in std::fs::read_dir(root.join("fixtures/bodies"))
+        .unwrap()
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.is_dir())
+    {
+        for req_file in files(&dir) {
+            let name = req_file.to_string_lossy().to_string();
+            let Some(stem) = name.strip_suffix("-execute-request.bin") else {
+                continue;
+            };
+            let Ok(req) = ExecuteRequest::from_bytes(&std::fs::read(&req_file).unwrap()) else {
+                continue;
+            };
+            let Some(req_rops) = rops_of(&req.rop_buffer) else {
+                continue;
+            };
+            pool.push(req_rops.clone());
+            let Ok(resp) = std::fs::read(format!("{stem}-execute-response.bin")) else {
+                continue;
+            };
+            let Ok(framed) = frame_all(&resp, FramerLimits::default()) else {
+                continue;
+            };
+            if let Ok(ExecuteResponse::Success { rop_buffer, .. }) =
+                ExecuteResponse::from_bytes(&framed.body)
+                && let Some(resp_rops) = rops_of(&rop_buffer)
+                && let Ok(len) = u16::try_from(req_rops.len())
+            {
+                let mut pair = len.to_le_bytes().to_vec();
+                pair.extend_from_slice(&req_rops);
+                pair.extend_from_slice(&resp_rops);
+                pool.push(pair);
+            }
+        }
+    }
     for file in files(&root.join("fixtures/lz77")) {
         let bytes = std::fs::read(&file).unwrap();
         let name = file.to_string_lossy().to_string();
