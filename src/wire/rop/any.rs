@@ -478,3 +478,193 @@ pub fn encode_responses(
     }
     Ok(out)
 }
+
+/// One ROP output buffer of an Execute response, decoded.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct DecodedOutputBuffer {
+    /// The server object handle table of this buffer.
+    pub handles: Vec<u32>,
+    /// Its responses.
+    pub list: ResponseList,
+}
+
+/// Decodes the ROP output buffers of an Execute response (one per extended buffer payload).
+///
+/// The first answers `requests`. With the Chain flag, MS-OXCRPC 3.1.4.2.1.2 lets the server
+/// pack further output buffers after it when the last request is RopQueryRows, RopReadStream
+/// or RopFastTransferSourceGetBuffer: each of those answers that last request again. Error
+/// offsets count from the start of the payload they occur in.
+pub fn decode_output_buffers(
+    requests: &[RopRequest],
+    known: &ColumnState,
+    payloads: &[&[u8]],
+) -> Result<Vec<DecodedOutputBuffer>, DecodeError> {
+    let mut known = known.clone();
+    let mut out = Vec::with_capacity(payloads.len());
+    for (n, payload) in payloads.iter().enumerate() {
+        let buffer = <super::buffer::RopBuffer as crate::wire::Wire>::from_bytes(payload)?;
+        let answers: &[RopRequest] = if n == 0 {
+            requests
+        } else {
+            // Columns set in the first buffer stay in force for the repeated RopQueryRows.
+            for r in requests {
+                if let RopRequest::SetColumns(set) = r {
+                    known
+                        .by_index
+                        .insert(set.input_handle_index, set.property_tags.clone());
+                }
+            }
+            match requests.last() {
+                Some(last) if is_packable(last.id()) => std::slice::from_ref(last),
+                _ => {
+                    return Err(DecodeError {
+                        structure: "ROP output buffer",
+                        offset: 0,
+                        kind: ErrorKind::InvalidValue {
+                            field: "packed buffer after a last ROP that cannot pack (RopId)",
+                            value: requests.last().map_or(0, |r| u64::from(r.id().0)),
+                        },
+                    });
+                }
+            }
+        };
+        let list = decode_responses(answers, &known, &buffer.rops).map_err(|e| {
+            // The RopsList starts after the 2-byte RopSize.
+            e.offset_by(2)
+        })?;
+        out.push(DecodedOutputBuffer {
+            handles: buffer.handles,
+            list,
+        });
+    }
+    Ok(out)
+}
+
+/// The ROPs whose responses a server may pack into further output buffers
+/// (MS-OXCRPC 3.1.4.2.1.2).
+pub fn is_packable(id: RopId) -> bool {
+    matches!(
+        id,
+        RopId::QUERY_ROWS | RopId::READ_STREAM | RopId::FAST_TRANSFER_SOURCE_GET_BUFFER
+    )
+}
+
+/// Joins packed continuations into the response they continue: rows of further RopQueryRows
+/// answers are appended to the first one's (its Origin becomes the last one's), data of
+/// further RopReadStream answers to the first one's. Anything else is appended as it is.
+pub fn join_packed(buffers: Vec<DecodedOutputBuffer>) -> ResponseList {
+    use super::table::QueryRowsResponse;
+    let mut buffers = buffers.into_iter();
+    let Some(first) = buffers.next() else {
+        return ResponseList {
+            responses: Vec::new(),
+            undecoded: None,
+        };
+    };
+    let mut joined = first.list;
+    for next in buffers {
+        for response in next.list.responses {
+            match (joined.responses.last_mut(), response) {
+                (
+                    Some(RopResponse::QueryRows(QueryRowsResponse::Success {
+                        origin, rows, ..
+                    })),
+                    RopResponse::QueryRows(QueryRowsResponse::Success {
+                        origin: more_origin,
+                        rows: more,
+                        ..
+                    }),
+                ) => {
+                    rows.rows.extend(more.rows);
+                    *origin = more_origin;
+                }
+                (Some(RopResponse::ReadStream(first)), RopResponse::ReadStream(more))
+                    if first.header.is_success() && more.header.is_success() =>
+                {
+                    first.data.extend(more.data);
+                }
+                (_, other) => joined.responses.push(other),
+            }
+        }
+        if joined.undecoded.is_none() {
+            joined.undecoded = next.list.undecoded;
+        }
+    }
+    joined
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::wire::Wire;
+    use crate::wire::property::{PropertyRow, PropertyRowSet, PropertyValue, StandardPropertyRow};
+    use crate::wire::rop::buffer::RopBuffer;
+    use crate::wire::rop::table::{
+        BookmarkOrigin, QueryRowsFlags, QueryRowsRequest, QueryRowsResponse,
+    };
+
+    const COLUMNS: [PropertyTag; 1] = [PropertyTag::new(0x0E08_0003)];
+
+    fn rows(values: &[i32]) -> PropertyRowSet {
+        PropertyRowSet {
+            rows: values
+                .iter()
+                .map(|v| {
+                    PropertyRow::Standard(StandardPropertyRow {
+                        values: vec![PropertyValue::Integer32(*v)],
+                    })
+                })
+                .collect(),
+        }
+    }
+
+    fn output_buffer(requests: &[RopRequest], known: &ColumnState, answer: RopResponse) -> Vec<u8> {
+        RopBuffer {
+            rops: encode_responses(requests, known, &[answer]).unwrap(),
+            handles: vec![7],
+        }
+        .to_bytes()
+        .unwrap()
+    }
+
+    #[test]
+    fn packed_query_rows_continuations_are_joined() {
+        let requests = [RopRequest::QueryRows(QueryRowsRequest {
+            logon_id: 0,
+            input_handle_index: 0,
+            flags: QueryRowsFlags(0x02),
+            forward_read: true,
+            row_count: 100,
+        })];
+        let mut known = ColumnState::default();
+        known.by_index.insert(0, COLUMNS.to_vec());
+        let answer = |origin: u8, values: &[i32]| {
+            RopResponse::QueryRows(QueryRowsResponse::Success {
+                handle_index: 0,
+                origin: BookmarkOrigin(origin),
+                rows: rows(values),
+            })
+        };
+        let first = output_buffer(&requests, &known, answer(1, &[1, 2]));
+        let second = output_buffer(&requests, &known, answer(2, &[3]));
+        let decoded = decode_output_buffers(&requests, &known, &[&first, &second]).unwrap();
+        assert_eq!(decoded.len(), 2);
+        assert_eq!(decoded[1].handles, vec![7]);
+        let joined = join_packed(decoded);
+        assert_eq!(joined.responses, vec![answer(2, &[1, 2, 3])]);
+    }
+
+    #[test]
+    fn a_packed_buffer_after_a_rop_that_cannot_pack_is_an_error() {
+        let requests = [RopRequest::Release(
+            crate::wire::rop::special::ReleaseRequest {
+                logon_id: 0,
+                input_handle_index: 0,
+            },
+        )];
+        let empty = RopBuffer::default().to_bytes().unwrap();
+        let err = decode_output_buffers(&requests, &ColumnState::default(), &[&empty, &empty])
+            .unwrap_err();
+        assert_eq!(err.structure, "ROP output buffer");
+    }
+}
