@@ -3,11 +3,15 @@
 use std::io::Read;
 use std::process::ExitCode;
 
+use mapi_http::wire::RopBuffer;
 use mapi_http::wire::auxbuf::AuxiliaryBuffer;
 use mapi_http::wire::mapihttp::{
     ConnectRequest, ConnectResponse, DisconnectRequest, DisconnectResponse, ExecuteRequest,
     ExecuteResponse, FramedResponse, FramerLimits, NotificationWaitRequest,
     NotificationWaitResponse, framing::frame_all,
+};
+use mapi_http::wire::rop::any::{
+    ColumnState, RopRequest, decode_output_buffers, decode_requests, join_packed,
 };
 use mapi_http::wire::rpc_ext::decode_chain;
 use mapi_http::wire::{DecodeError, Wire};
@@ -30,6 +34,11 @@ pub struct DecodeArgs {
     /// Print JSON instead of indented text.
     #[arg(long)]
     json: bool,
+    /// For execute-response: the Execute request body it answers (read like FILE, --hex
+    /// applies). ROP responses are laid out according to their requests; without this they
+    /// are shown undecoded.
+    #[arg(long, value_name = "REQUEST_FILE")]
+    request: Option<String>,
 }
 
 #[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
@@ -92,13 +101,17 @@ pub fn run(args: DecodeArgs) -> ExitCode {
 }
 
 fn read_input(args: &DecodeArgs) -> Result<Vec<u8>, Failure> {
+    read_file(args, &args.file)
+}
+
+fn read_file(args: &DecodeArgs, file: &str) -> Result<Vec<u8>, Failure> {
     let mut raw = Vec::new();
-    let read = if args.file == "-" {
+    let read = if file == "-" {
         std::io::stdin().read_to_end(&mut raw)
     } else {
-        std::fs::File::open(&args.file).and_then(|mut f| f.read_to_end(&mut raw))
+        std::fs::File::open(file).and_then(|mut f| f.read_to_end(&mut raw))
     };
-    read.map_err(|e| Failure::Input(format!("cannot read {}: {e}", args.file)))?;
+    read.map_err(|e| Failure::Input(format!("cannot read {file}: {e}")))?;
     if args.hex {
         parse_hex(&raw).map_err(Failure::Malformed)
     } else {
@@ -153,6 +166,7 @@ fn decode(args: &DecodeArgs) -> Result<Value, Failure> {
             Ok(json!({
                 "execute_request": to_json(&req),
                 "rop_buffer": extended_buffers(&req.rop_buffer),
+                "rops": request_rops(&req.rop_buffer),
                 "auxiliary_buffer": auxiliary(&req.auxiliary_buffer),
             }))
         }
@@ -170,12 +184,40 @@ fn decode(args: &DecodeArgs) -> Result<Value, Failure> {
         Kind::ConnectResponse
         | Kind::ExecuteResponse
         | Kind::DisconnectResponse
-        | Kind::NotificationWaitResponse => decode_response(args.kind, &input),
+        | Kind::NotificationWaitResponse => {
+            let requests = match (&args.request, args.kind) {
+                (Some(file), Kind::ExecuteResponse) => {
+                    let bytes = read_file(args, file)?;
+                    let bytes = if args.hex {
+                        parse_hex(&bytes).map_err(Failure::Malformed)?
+                    } else {
+                        bytes
+                    };
+                    let req = ExecuteRequest::from_bytes(&bytes)
+                        .map_err(|e| malformed("Execute request (--request)", e))?;
+                    Some(
+                        requests_of(&req.rop_buffer)
+                            .map_err(|e| malformed("Execute request (--request) ROPs", e))?,
+                    )
+                }
+                (Some(_), _) => {
+                    return Err(Failure::Input(
+                        "--request applies to execute-response only".into(),
+                    ));
+                }
+                (None, _) => None,
+            };
+            decode_response(args.kind, &input, requests.as_deref())
+        }
     }
 }
 
 /// A response may be given bare or as the whole HTTP body with its meta-tags.
-fn decode_response(kind: Kind, input: &[u8]) -> Result<Value, Failure> {
+fn decode_response(
+    kind: Kind,
+    input: &[u8],
+    requests: Option<&[RopRequest]>,
+) -> Result<Value, Failure> {
     let framed = looks_framed(input).then(|| frame(input)).transpose()?;
     let (body, base) = match &framed {
         Some(f) => (&f.body[..], input.len() - f.body.len()),
@@ -203,6 +245,7 @@ fn decode_response(kind: Kind, input: &[u8]) -> Result<Value, Failure> {
                 } => json!({
                     "execute_response": to_json(&r),
                     "rop_buffer": extended_buffers(rop_buffer),
+                    "rops": response_rops(rop_buffer, requests),
                     "auxiliary_buffer": auxiliary(auxiliary_buffer),
                 }),
                 ExecuteResponse::Failure(f) => json!({
@@ -275,6 +318,56 @@ fn extended_buffers_strict(bytes: &[u8]) -> Result<Value, Failure> {
             })
             .collect(),
     ))
+}
+
+/// The typed ROP requests of an Execute RopBuffer (first extended buffer's ROP input buffer;
+/// further buffers are packed upload data, shown as extended buffers only).
+fn requests_of(chain: &[u8]) -> Result<Vec<RopRequest>, DecodeError> {
+    let buffers = decode_chain(chain)?;
+    let Some(first) = buffers.first() else {
+        return Ok(Vec::new());
+    };
+    let buffer = RopBuffer::from_bytes(&first.payload)?;
+    decode_requests(&buffer.rops).map_err(|e| e.offset_by(2))
+}
+
+fn request_rops(chain: &[u8]) -> Value {
+    let handles = decode_chain(chain)
+        .ok()
+        .and_then(|b| b.into_iter().next())
+        .and_then(|b| RopBuffer::from_bytes(&b.payload).ok())
+        .map(|b| b.handles);
+    match requests_of(chain) {
+        Ok(requests) => json!({ "requests": to_json(&requests), "handles": handles }),
+        Err(e) => json!({ "undecodable": e.to_string() }),
+    }
+}
+
+fn response_rops(chain: &[u8], requests: Option<&[RopRequest]>) -> Value {
+    let Some(requests) = requests else {
+        return json!({
+            "undecoded": "ROP response layouts depend on their requests: pass --request FILE \
+                          with the Execute request body this response answers",
+        });
+    };
+    let buffers = match decode_chain(chain) {
+        Ok(b) => b,
+        Err(e) => return json!({ "undecodable": e.to_string() }),
+    };
+    let payloads: Vec<&[u8]> = buffers.iter().map(|b| &b.payload[..]).collect();
+    match decode_output_buffers(requests, &ColumnState::default(), &payloads) {
+        Ok(decoded) => {
+            let handles: Vec<&Vec<u32>> = decoded.iter().map(|d| &d.handles).collect();
+            let handles = to_json(&handles);
+            let joined = join_packed(decoded);
+            json!({
+                "responses": to_json(&joined.responses),
+                "undecoded": to_json(&joined.undecoded),
+                "handles": handles,
+            })
+        }
+        Err(e) => json!({ "undecodable": e.to_string() }),
+    }
 }
 
 /// An auxiliary buffer: RPC_HEADER_EXT chain whose payloads are AUX blocks.
