@@ -98,3 +98,71 @@ fn usage_errors_and_missing_files_have_their_own_codes() {
         Some(66)
     );
 }
+
+#[test]
+fn execute_response_decodes_its_rops_given_the_request() {
+    let out = mapi(&[
+        "decode",
+        "execute-response",
+        "--json",
+        "fixtures/bodies/session-folders/02-execute-response.bin",
+        "--request",
+        "fixtures/bodies/session-folders/02-execute-request.bin",
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let responses = v["rops"]["responses"].as_array().expect("typed responses");
+    assert_eq!(responses.len(), 5);
+    assert_eq!(
+        responses[4]["QueryRows"]["Success"]["rows"]["rows"]
+            .as_array()
+            .map(Vec::len),
+        Some(21)
+    );
+    assert!(v["rops"]["undecoded"].is_null());
+}
+
+#[test]
+fn execute_response_without_its_request_says_why_rops_stay_undecoded() {
+    let out = mapi(&[
+        "decode",
+        "execute-response",
+        "--json",
+        "fixtures/bodies/session-folders/02-execute-response.bin",
+    ]);
+    assert!(out.status.success());
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let why = v["rops"]["undecoded"].as_str().unwrap();
+    assert!(why.contains("--request"), "{why}");
+}
+
+#[test]
+fn execute_request_lists_its_rops() {
+    let out = mapi(&[
+        "decode",
+        "execute-request",
+        "--json",
+        "fixtures/bodies/session-folders/02-execute-request.bin",
+    ]);
+    assert!(out.status.success());
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let requests = v["rops"]["requests"].as_array().unwrap();
+    let names: Vec<&str> = requests
+        .iter()
+        .filter_map(|r| r.as_object()?.keys().next().map(String::as_str))
+        .collect();
+    assert_eq!(
+        names,
+        [
+            "Logon",
+            "OpenFolder",
+            "GetHierarchyTable",
+            "SetColumns",
+            "QueryRows"
+        ]
+    );
+}
