@@ -478,3 +478,45 @@ pub fn encode_responses(
     }
     Ok(out)
 }
+
+/// MS-OXCROPS 2.2.1 / 3.1.4.1: every handle index a request names (its InputHandleIndex and,
+/// for ROPs that open or create an object, its OutputHandleIndex) is a slot of the
+/// ServerObjectHandleTable sent with it, so an index at or past `handle_count` cannot be
+/// resolved by the server. RopLogon's input index is its OutputHandleIndex (it has no input
+/// object).
+///
+/// Only the indexes [`RopRequest::input_handle_index`] and
+/// [`RopRequest::output_handle_index`] report are checked; second source/destination indexes
+/// (RopMoveCopyMessages, RopCopyTo, ...) are not.
+///
+/// The error's offset is that of the offending request in the RopsList, found by re-encoding
+/// the requests before it (a request that fails to re-encode counts the bytes it wrote).
+pub fn check_handle_indexes(
+    requests: &[RopRequest],
+    handle_count: usize,
+) -> Result<(), DecodeError> {
+    let bad = requests.iter().enumerate().find_map(|(n, r)| {
+        std::iter::once(r.input_handle_index())
+            .chain(r.output_handle_index())
+            .find(|&index| usize::from(index) >= handle_count)
+            .map(|index| (n, index))
+    });
+    let Some((n, index)) = bad else {
+        return Ok(());
+    };
+    let mut scratch = Vec::new();
+    let offset = requests.iter().take(n).fold(0usize, |acc, r| {
+        scratch.clear();
+        // Decoded requests always re-encode; for others the partial length is the best guess.
+        let _ = r.encode(&mut scratch);
+        acc.saturating_add(scratch.len())
+    });
+    Err(DecodeError {
+        structure: "ROP request",
+        offset,
+        kind: ErrorKind::InvalidValue {
+            field: "handle index past the handle table",
+            value: u64::from(index),
+        },
+    })
+}
