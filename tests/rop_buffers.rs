@@ -1117,8 +1117,8 @@ fn handle_index_offsets_match_the_decoded_buffer() {
 }
 
 #[test]
-fn unknown_type_in_a_property_tag_list_is_not_a_handle_problem() {
-    // Sanity: PropertyType constants line up with the tags used above.
+fn the_tags_used_here_have_the_expected_types() {
+    // The row builders above lay values out by these types.
     assert_eq!(FOLDER_ID.prop_type(), PropertyType::INTEGER64);
     assert_eq!(DISPLAY_NAME.prop_type(), PropertyType::STRING);
     assert_eq!(SUBFOLDERS.prop_type(), PropertyType::BOOLEAN);
