@@ -275,8 +275,25 @@ pub fn decode_responses(
             RopId::BACKOFF => {
                 BackoffResponse::decode(body).map(|(r, v)| (r, RopResponse::Backoff(v)))
             }
-            RopId::BUFFER_TOO_SMALL => BufferTooSmallResponse::decode(body)
-                .map(|(r, v)| (r, RopResponse::BufferTooSmall(v))),
+            RopId::BUFFER_TOO_SMALL => {
+                // MS-OXCROPS 2.2.15.1: RequestBuffers holds the requests the server did not
+                // process. With every request answered there are none, so a 0xFF here is not
+                // a RopBufferTooSmall but bytes misread (say, a row longer than its columns);
+                // since RequestBuffers swallows the rest of the list, accepting it would turn
+                // the misread into a silent success.
+                if pending.clone().next().is_none() {
+                    return Err(DecodeError {
+                        structure: "RopBufferTooSmall",
+                        offset: offset(input),
+                        kind: ErrorKind::InvalidValue {
+                            field: "RopId (RopBufferTooSmall with every request answered)",
+                            value: u64::from(id.0),
+                        },
+                    });
+                }
+                BufferTooSmallResponse::decode(body)
+                    .map(|(r, v)| (r, RopResponse::BufferTooSmall(v)))
+            }
             _ => {
                 let Some(request) = pending.next() else {
                     return Err(DecodeError {
@@ -666,5 +683,96 @@ mod tests {
         let err = decode_output_buffers(&requests, &ColumnState::default(), &[&empty, &empty])
             .unwrap_err();
         assert_eq!(err.structure, "ROP output buffer");
+    }
+}
+
+/// MS-OXCROPS 2.2.1 / 3.1.4.1: every handle index a request names (its InputHandleIndex and,
+/// for ROPs that open or create an object, its OutputHandleIndex) is a slot of the
+/// ServerObjectHandleTable sent with it, so an index at or past `handle_count` cannot be
+/// resolved by the server. RopLogon's input index is its OutputHandleIndex (it has no input
+/// object).
+///
+/// Only the indexes [`RopRequest::input_handle_index`] and
+/// [`RopRequest::output_handle_index`] report are checked; second source/destination indexes
+/// (RopMoveCopyMessages, RopCopyTo, ...) are not.
+///
+/// The error's offset is that of the offending request in the RopsList, found by re-encoding
+/// the requests before it (a request that fails to re-encode counts the bytes it wrote).
+pub fn check_handle_indexes(
+    requests: &[RopRequest],
+    handle_count: usize,
+) -> Result<(), DecodeError> {
+    let bad = requests.iter().enumerate().find_map(|(n, r)| {
+        std::iter::once(r.input_handle_index())
+            .chain(r.output_handle_index())
+            .find(|&index| usize::from(index) >= handle_count)
+            .map(|index| (n, index))
+    });
+    let Some((n, index)) = bad else {
+        return Ok(());
+    };
+    let mut scratch = Vec::new();
+    let offset = requests.iter().take(n).fold(0usize, |acc, r| {
+        scratch.clear();
+        // Decoded requests always re-encode; for others the partial length is the best guess.
+        let _ = r.encode(&mut scratch);
+        acc.saturating_add(scratch.len())
+    });
+    Err(DecodeError {
+        structure: "ROP request",
+        offset,
+        kind: ErrorKind::InvalidValue {
+            field: "handle index past the handle table",
+            value: u64::from(index),
+        },
+    })
+}
+
+#[cfg(test)]
+mod buffer_too_small_tests {
+    use super::*;
+    use crate::wire::rop::special::ReleaseRequest;
+    use crate::wire::rop::table::{QueryRowsFlags, QueryRowsRequest};
+
+    fn query_rows() -> RopRequest {
+        RopRequest::QueryRows(QueryRowsRequest {
+            logon_id: 0,
+            input_handle_index: 0,
+            flags: QueryRowsFlags::ADVANCE,
+            forward_read: true,
+            row_count: 1,
+        })
+    }
+
+    #[test]
+    fn buffer_too_small_needs_an_unanswered_request() {
+        let mut known = ColumnState::default();
+        known
+            .by_index
+            .insert(0, vec![PropertyTag::new(0x3602_0003)]);
+        // QueryRows answered with one row of one PtypInteger32 value...
+        let answer = [0x15, 0, 0, 0, 0, 0, 0x02, 1, 0, 0x00, 1, 0, 0, 0];
+        let requests = [query_rows()];
+        let list = decode_responses(&requests, &known, &answer).unwrap();
+        assert_eq!(list.responses.len(), 1);
+        // ...and one value too many whose first byte is 0xFF: not a RopBufferTooSmall.
+        let mut longer = answer.to_vec();
+        longer.extend_from_slice(&[0xFF, 0, 0, 0]);
+        let err = decode_responses(&requests, &known, &longer).unwrap_err();
+        assert_eq!(err.structure, "RopBufferTooSmall");
+        assert_eq!(err.offset, answer.len());
+        // With the request unanswered, the same RopBufferTooSmall is genuine.
+        let too_small = [0xFF, 0x00, 0x10, 0x15, 0, 0, 0, 1, 1, 0];
+        let list = decode_responses(&requests, &known, &too_small).unwrap();
+        assert!(matches!(
+            list.responses[..],
+            [RopResponse::BufferTooSmall(_)]
+        ));
+        // RopRelease has no response, so it does not count as unanswered.
+        let release = RopRequest::Release(ReleaseRequest {
+            logon_id: 0,
+            input_handle_index: 0,
+        });
+        assert!(decode_responses(&[release], &known, &too_small).is_err());
     }
 }
