@@ -14,6 +14,7 @@ use mapi_http::wire::rop::folder::FolderName;
 use mapi_http::wire::rop::property::{
     GetPropertyIdsFromNamesRequest, GetPropertyIdsFromNamesResponse, ProblemsResponse,
 };
+use mapi_http::wire::rop::special::ProgressResponse;
 use mapi_http::wire::rop::table::{
     AsyncFlags, BookmarkOrigin, QueryRowsFlags, QueryRowsRequest, QueryRowsResponse,
     SetColumnsRequest, SortTableRequest, TableStatus, TableStatusResponse,
@@ -319,4 +320,77 @@ fn ms_oxcprpt_4_4_1_1_open_stream_request() {
     assert_eq!(r.output_handle_index, 1);
     assert_eq!(r.property_tag, PropertyTag(0x0E9A_0102));
     assert_eq!(req.output_handle_index(), Some(1));
+}
+
+// MS-OXCPRPT 4.5 Asynchronous Progress, step 1: RopEmptyFolder request, asynchronous, without
+// FAI messages.
+// https://learn.microsoft.com/en-us/openspecs/exchange_server_protocols/ms-oxcprpt/ea237285-6a98-4fca-8879-43bebd7b33c3
+#[test]
+fn ms_oxcprpt_4_5_empty_folder_request() {
+    let req = request(&[0x58, 0x00, 0x00, 0x01, 0x00]);
+    let RopRequest::EmptyFolder(r) = &req else {
+        panic!("not RopEmptyFolder: {req:?}")
+    };
+    assert_eq!(r.logon_id, 0);
+    assert_eq!(r.input_handle_index, 0);
+    assert!(r.want_asynchronous);
+    assert!(!r.want_delete_associated);
+}
+
+/// MS-OXCPRPT 4.5 step 2: the RopProgress response (29 of 729 tasks done).
+const PROGRESS_29_OF_729: [u8; 15] = [
+    0x50, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x1D, 0x00, 0x00, 0x00, 0xD9, 0x02, 0x00, 0x00,
+];
+
+// MS-OXCPRPT 4.5 Asynchronous Progress, steps 2 and 3: the RopProgress request (WantCancel
+// FALSE) and a RopProgress response, CompletedTaskCount 29, TotalTaskCount 729. The bytes of
+// step 2 answer the RopEmptyFolder of step 1; they are decoded here against the RopProgress
+// request of step 3, whose response has the same layout (MS-OXCROPS 2.2.8.13.2).
+// https://learn.microsoft.com/en-us/openspecs/exchange_server_protocols/ms-oxcprpt/ea237285-6a98-4fca-8879-43bebd7b33c3
+#[test]
+fn ms_oxcprpt_4_5_progress() {
+    let req = request(&[0x50, 0x00, 0x00, 0x00]);
+    let RopRequest::Progress(r) = &req else {
+        panic!("not RopProgress: {req:?}")
+    };
+    assert_eq!(r.logon_id, 0);
+    assert_eq!(r.input_handle_index, 0);
+    assert!(!r.want_cancel);
+
+    let resp = response(&req, None, &PROGRESS_29_OF_729);
+    assert_eq!(
+        resp,
+        RopResponse::Progress(ProgressResponse::Success {
+            input_handle_index: 0,
+            logon_id: 0,
+            completed_task_count: 29,
+            total_task_count: 729,
+        })
+    );
+}
+
+// MS-OXCPRPT 4.5 step 2 as the spec shows it: the server answers the asynchronous
+// RopEmptyFolder request with a RopProgress response (MS-OXCFOLD 3.1.5.2, 3.2.5.9).
+// `RopRequest::decode_response` requires the response's RopId to equal the request's, so
+// RopProgress (0x50) in answer to RopEmptyFolder (0x58) is rejected.
+// https://learn.microsoft.com/en-us/openspecs/exchange_server_protocols/ms-oxcprpt/ea237285-6a98-4fca-8879-43bebd7b33c3
+#[test]
+#[ignore = "decoder disagrees with MS-OXCPRPT 4.5 step 2 / MS-OXCFOLD 3.1.5.2: RopProgress (0x50) answering an asynchronous RopEmptyFolder (0x58) is rejected as 'RopId (does not answer its request)'"]
+fn ms_oxcprpt_4_5_progress_answers_empty_folder() {
+    let empty_folder = request(&[0x58, 0x00, 0x00, 0x01, 0x00]);
+    let ctx = ResponseContext {
+        table_columns: None,
+    };
+    let (rest, resp) = empty_folder
+        .decode_response(&ctx, &PROGRESS_29_OF_729)
+        .expect("a RopProgress response answers an asynchronous RopEmptyFolder");
+    assert!(rest.is_empty());
+    assert!(matches!(
+        resp,
+        RopResponse::Progress(ProgressResponse::Success {
+            completed_task_count: 29,
+            total_task_count: 729,
+            ..
+        })
+    ));
 }
