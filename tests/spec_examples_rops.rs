@@ -10,7 +10,9 @@ use mapi_http::wire::ErrorCode;
 use mapi_http::wire::property::{PropertyTag, PropertyValue};
 use mapi_http::wire::rop::ResponseContext;
 use mapi_http::wire::rop::any::{RopRequest, RopResponse};
-use mapi_http::wire::rop::folder::FolderName;
+use mapi_http::wire::rop::folder::{
+    CreateFolderResponse, DeleteFolderFlags, FolderName, FolderType, PartialCompletionResponse,
+};
 use mapi_http::wire::rop::property::{
     GetPropertyIdsFromNamesRequest, GetPropertyIdsFromNamesResponse, ProblemsResponse,
 };
@@ -394,3 +396,179 @@ fn ms_oxcprpt_4_5_progress_answers_empty_folder() {
         })
     ));
 }
+
+/// FID/MID check: replica 0x0001 and the 6-byte global counter the spec text names.
+fn assert_id(replica: u16, counter: [u8; 6], got_replica: u16, got_counter: [u8; 6]) {
+    assert_eq!(got_replica, replica);
+    assert_eq!(got_counter, counter);
+}
+
+// MS-OXCFOLD 4.1.1 Client Request Buffer (RopCreateFolder): generic folder "Folder1", Unicode,
+// OpenExisting FALSE, empty comment.
+// https://msdn.microsoft.com/en-us/library/ee219016(v=exchg.80).aspx
+#[test]
+fn ms_oxcfold_4_1_1_create_folder_request() {
+    let req = request(&[
+        0x1C, 0x00, 0x00, 0x01, 0x01, 0x01, 0x00, 0x00, 0x46, 0x00, 0x6F, 0x00, 0x6C, 0x00, 0x64,
+        0x00, 0x65, 0x00, 0x72, 0x00, 0x31, 0x00, 0x00, 0x00, 0x00, 0x00,
+    ]);
+    let RopRequest::CreateFolder(r) = &req else {
+        panic!("not RopCreateFolder: {req:?}")
+    };
+    assert_eq!(r.logon_id, 0);
+    assert_eq!(r.input_handle_index, 0);
+    assert_eq!(r.output_handle_index, 1);
+    assert_eq!(r.folder_type, FolderType::GENERIC);
+    assert!(r.use_unicode_strings);
+    assert!(!r.open_existing);
+    assert_eq!(r.reserved, 0);
+    assert_eq!(r.display_name, FolderName::Unicode("Folder1".into()));
+    assert_eq!(r.comment, FolderName::Unicode(String::new()));
+}
+
+// MS-OXCFOLD 4.1.2 Server Responds to Client Request (RopCreateFolder): FolderId
+// 0001-00000E915212, IsExistingFolder FALSE. Decoded against the request of 4.1.1.
+// https://msdn.microsoft.com/en-us/library/b629a302-cfc3-409b-bdc2-68d2ec49ccb6
+#[test]
+fn ms_oxcfold_4_1_2_create_folder_response() {
+    let req = request(&[
+        0x1C, 0x00, 0x00, 0x01, 0x01, 0x01, 0x00, 0x00, 0x46, 0x00, 0x6F, 0x00, 0x6C, 0x00, 0x64,
+        0x00, 0x65, 0x00, 0x72, 0x00, 0x31, 0x00, 0x00, 0x00, 0x00, 0x00,
+    ]);
+    let resp = response(
+        &req,
+        None,
+        &[
+            0x1C, 0x01, 0x00, 0x00, 0x00, 0x00, 0x01, 0x00, 0x00, 0x00, 0x0E, 0x91, 0x52, 0x12,
+            0x00,
+        ],
+    );
+    let RopResponse::CreateFolder(CreateFolderResponse::Success {
+        output_handle_index,
+        folder_id,
+        existing,
+    }) = resp
+    else {
+        panic!("not a RopCreateFolder success: {resp:?}")
+    };
+    assert_eq!(output_handle_index, 1);
+    assert_id(
+        1,
+        [0x00, 0x00, 0x0E, 0x91, 0x52, 0x12],
+        folder_id.replica_id(),
+        folder_id.global_counter().0,
+    );
+    assert_eq!(existing, None);
+}
+
+// MS-OXCFOLD 4.2.1 Client Request Buffer (RopDeleteFolder): DEL_MESSAGES | DEL_FOLDERS,
+// FolderId 0001-00000E8EDF36.
+// http://msdn.microsoft.com/en-us/library/08c39768-a15f-4835-9633-3bdaf9e928b4
+// MS-OXCFOLD 4.2.2 Server Responds to Client Request: success, PartialCompletion FALSE.
+// http://msdn.microsoft.com/en-us/library/ee220032(v=exchg.80).aspx
+#[test]
+fn ms_oxcfold_4_2_delete_folder() {
+    let req = request(&[
+        0x1D, 0x00, 0x01, 0x05, 0x01, 0x00, 0x00, 0x00, 0x0E, 0x8E, 0xDF, 0x36,
+    ]);
+    let RopRequest::DeleteFolder(r) = &req else {
+        panic!("not RopDeleteFolder: {req:?}")
+    };
+    assert_eq!(r.logon_id, 0);
+    assert_eq!(r.input_handle_index, 1);
+    assert_eq!(
+        r.delete_folder_flags.0,
+        DeleteFolderFlags::DEL_MESSAGES.0 | DeleteFolderFlags::DEL_FOLDERS.0
+    );
+    assert_id(
+        1,
+        [0x00, 0x00, 0x0E, 0x8E, 0xDF, 0x36],
+        r.folder_id.replica_id(),
+        r.folder_id.global_counter().0,
+    );
+
+    let resp = response(&req, None, &[0x1D, 0x01, 0x00, 0x00, 0x00, 0x00, 0x00]);
+    let RopResponse::DeleteFolder(PartialCompletionResponse {
+        header,
+        partial_completion,
+    }) = resp
+    else {
+        panic!("not a RopDeleteFolder response: {resp:?}")
+    };
+    assert_eq!(header.handle_index, 1);
+    assert!(header.is_success());
+    assert!(!partial_completion);
+}
+
+// MS-OXCFOLD 4.3.1 Client Request Buffer (RopDeleteMessages): synchronous, NotifyNonRead,
+// MIDs 0001-00000E8EF148 and 0001-00000E8EC302.
+// https://docs.microsoft.com/en-us/openspecs/exchange_server_protocols/ms-oxcfold/eaed8781-8c7e-4311-a9c6-0d0488f458ab
+// MS-OXCFOLD 4.3.2 Server Responds to Client Request: success, PartialCompletion FALSE.
+// https://msdn.microsoft.com/en-us/library/ee204277(v=exchg.80).aspx
+#[test]
+fn ms_oxcfold_4_3_delete_messages() {
+    let req = request(&[
+        0x1E, 0x00, 0x00, 0x00, 0x01, 0x02, 0x00, 0x01, 0x00, 0x00, 0x00, 0x0E, 0x8E, 0xF1, 0x48,
+        0x01, 0x00, 0x00, 0x00, 0x0E, 0x8E, 0xC3, 0x02,
+    ]);
+    let RopRequest::DeleteMessages(r) = &req else {
+        panic!("not RopDeleteMessages: {req:?}")
+    };
+    assert_eq!(r.logon_id, 0);
+    assert_eq!(r.input_handle_index, 0);
+    assert!(!r.want_asynchronous);
+    assert!(r.notify_non_read);
+    assert_eq!(r.message_ids.len(), 2);
+    assert_id(
+        1,
+        [0x00, 0x00, 0x0E, 0x8E, 0xF1, 0x48],
+        r.message_ids[0].replica_id(),
+        r.message_ids[0].global_counter().0,
+    );
+    assert_id(
+        1,
+        [0x00, 0x00, 0x0E, 0x8E, 0xC3, 0x02],
+        r.message_ids[1].replica_id(),
+        r.message_ids[1].global_counter().0,
+    );
+
+    let resp = response(&req, None, &[0x1E, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00]);
+    let RopResponse::DeleteMessages(PartialCompletionResponse {
+        header,
+        partial_completion,
+    }) = resp
+    else {
+        panic!("not a RopDeleteMessages response: {resp:?}")
+    };
+    assert_eq!(header.handle_index, 0);
+    assert!(header.is_success());
+    assert!(!partial_completion);
+}
+
+// MS-OXCTABL 4.2.1 Client Request Buffer (RopSetColumns): six columns on a contents table.
+// https://msdn.microsoft.com/en-us/library/ee160628(v=exchg.80).aspx
+#[test]
+fn ms_oxctabl_4_2_1_set_columns_request() {
+    let req = request(&[
+        0x12, 0x00, 0x01, 0x00, 0x06, 0x00, 0x14, 0x00, 0x48, 0x67, 0x14, 0x00, 0x4a, 0x67, 0x14,
+        0x00, 0x4d, 0x67, 0x03, 0x00, 0x4e, 0x67, 0x1f, 0x00, 0x37, 0x00, 0x40, 0x00, 0x06, 0x0e,
+    ]);
+    let RopRequest::SetColumns(r) = &req else {
+        panic!("not RopSetColumns: {req:?}")
+    };
+    assert_eq!(r.logon_id, 0);
+    assert_eq!(r.input_handle_index, 1);
+    assert_eq!(r.flags, AsyncFlags::default());
+    assert_eq!(r.property_tags, MS_OXCTABL_4_COLUMNS.to_vec());
+}
+
+/// The columns of MS-OXCTABL 4.2.1: PidTagFolderId, PidTagMid, PidTagInstID,
+/// PidTagInstanceNum, PidTagSubject, PidTagMessageDeliveryTime.
+const MS_OXCTABL_4_COLUMNS: [PropertyTag; 6] = [
+    PropertyTag(0x6748_0014),
+    PropertyTag(0x674A_0014),
+    PropertyTag(0x674D_0014),
+    PropertyTag(0x674E_0003),
+    PropertyTag(0x0037_001F),
+    PropertyTag(0x0E06_0040),
+];
