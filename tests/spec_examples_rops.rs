@@ -7,11 +7,12 @@
 //! otherwise against a request built from the fields the example's text describes.
 
 use mapi_http::wire::ErrorCode;
-use mapi_http::wire::property::{PropertyTag, PropertyValue};
+use mapi_http::wire::property::{PropertyTag, PropertyValue, SortDirection};
 use mapi_http::wire::rop::ResponseContext;
 use mapi_http::wire::rop::any::{RopRequest, RopResponse};
 use mapi_http::wire::rop::folder::{
-    CreateFolderResponse, DeleteFolderFlags, FolderName, FolderType, PartialCompletionResponse,
+    CreateFolderResponse, DeleteFolderFlags, FolderName, FolderType, GetHierarchyTableRequest,
+    GetTableResponse, PartialCompletionResponse, TableFlags,
 };
 use mapi_http::wire::rop::property::{
     GetPropertyIdsFromNamesRequest, GetPropertyIdsFromNamesResponse, ProblemsResponse,
@@ -572,3 +573,70 @@ const MS_OXCTABL_4_COLUMNS: [PropertyTag; 6] = [
     PropertyTag(0x0037_001F),
     PropertyTag(0x0E06_0040),
 ];
+
+// MS-OXCTABL 4.1.1 Client Request Buffer (RopGetContentsTable): InputHandleIndex 0,
+// OutputHandleIndex 1, TableFlags 0x00 (standard).
+// https://msdn.microsoft.com/en-us/library/ee218288(v=exchg.80).aspx
+#[test]
+fn ms_oxctabl_4_1_1_get_contents_table_request() {
+    let req = request(&[0x05, 0x00, 0x00, 0x01, 0x00]);
+    let RopRequest::GetContentsTable(r) = &req else {
+        panic!("not RopGetContentsTable: {req:?}")
+    };
+    assert_eq!(r.logon_id, 0);
+    assert_eq!(r.input_handle_index, 0);
+    assert_eq!(r.output_handle_index, 1);
+    assert_eq!(r.table_flags, TableFlags(0));
+}
+
+// MS-OXCTABL 4.3.1 Client Request Buffer (RopSortTable): synchronous, two sort orders, one
+// category, expanded: PidTagAddressBookIsMemberOfDistributionList (0x8008301F) ascending,
+// PidTagMessageDeliveryTime descending.
+// https://msdn.microsoft.com/en-us/library/ee200481(v=exchg.80).aspx
+#[test]
+fn ms_oxctabl_4_3_1_sort_table_request() {
+    let req = request(&[
+        0x13, 0x00, 0x00, 0x00, 0x02, 0x00, 0x01, 0x00, 0x01, 0x00, 0x1f, 0x30, 0x08, 0x80, 0x00,
+        0x40, 0x00, 0x06, 0x0e, 0x01,
+    ]);
+    let RopRequest::SortTable(r) = &req else {
+        panic!("not RopSortTable: {req:?}")
+    };
+    assert_eq!(r.logon_id, 0);
+    assert_eq!(r.input_handle_index, 0);
+    assert_eq!(r.flags, AsyncFlags::default());
+    let set = &r.sort_order_set;
+    assert_eq!(set.categorized_count, 1);
+    assert_eq!(set.expanded_count, 1);
+    assert_eq!(set.sort_orders.len(), 2);
+    assert_eq!(set.sort_orders[0].tag, PropertyTag(0x8008_301F));
+    assert_eq!(set.sort_orders[0].order, SortDirection::ASCEND);
+    assert_eq!(set.sort_orders[1].tag, PropertyTag(0x0E06_0040));
+    assert_eq!(set.sort_orders[1].order, SortDirection::DESCEND);
+}
+
+// MS-OXCFOLD 4.7.2 Server Responds to Client Request (RopGetHierarchyTable): OutputHandleIndex
+// 2, 21 rows. The request of 4.7.1 was not found in the stored pages; the one used here has
+// the OutputHandleIndex the response names.
+// https://msdn.microsoft.com/en-us/library/ee217469(v=exchg.80).aspx
+#[test]
+fn ms_oxcfold_4_7_2_get_hierarchy_table_response() {
+    let req = RopRequest::GetHierarchyTable(GetHierarchyTableRequest {
+        logon_id: 0,
+        input_handle_index: 1,
+        output_handle_index: 2,
+        table_flags: TableFlags(0),
+    });
+    let resp = response(
+        &req,
+        None,
+        &[0x04, 0x02, 0x00, 0x00, 0x00, 0x00, 0x15, 0x00, 0x00, 0x00],
+    );
+    assert_eq!(
+        resp,
+        RopResponse::GetHierarchyTable(GetTableResponse::Success {
+            output_handle_index: 2,
+            row_count: 21,
+        })
+    );
+}
