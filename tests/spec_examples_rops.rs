@@ -225,7 +225,7 @@ fn ms_oxcmsg_4_8_1_save_changes_message_request() {
 
 // MS-OXCPRPT 4.1.2 Server Response Buffer (RopGetPropertyIdsFromNames): two names mapped to
 // 0x863E and 0x863F. Decoded against a request with InputHandleIndex 0 and Create (0x02).
-// https://learn.microsoft.com/en-us/openspecs/exchange_server_protocols/ms-oxcprpt/44469f86-c025-4c6c-9f6f-7f8baeda450a
+// https://msdn.microsoft.com/en-us/library/ee201061(v=exchg.80).aspx
 #[test]
 fn ms_oxcprpt_4_1_2_get_property_ids_from_names_response() {
     let req = RopRequest::GetPropertyIdsFromNames(GetPropertyIdsFromNamesRequest {
@@ -253,7 +253,7 @@ fn ms_oxcprpt_4_1_2_get_property_ids_from_names_response() {
 
 // MS-OXCPRPT 4.2.1 / 4.2.2 (RopSetProperties): PidTagSubjectPrefix "" and
 // PidTagNormalizedSubject "Hello World"; the response reports no problems.
-// https://learn.microsoft.com/en-us/openspecs/exchange_server_protocols/ms-oxcprpt/b4cb95e7-453a-4efd-ae72-cc98123b617a (index: "Setting properties example")
+// https://learn.microsoft.com/en-us/openspecs/exchange_server_protocols/ms-oxcprpt/0dfb6edf-c70f-495e-9c35-2470179a5828
 #[test]
 fn ms_oxcprpt_4_2_set_properties() {
     let req = request(&[
@@ -288,7 +288,7 @@ fn ms_oxcprpt_4_2_set_properties() {
 
 // MS-OXCPRPT 4.3.1 Client Request Buffer (RopGetPropertiesSpecific): two named properties
 // (0x863E PtypBoolean, 0x863F PtypInteger32) and PidTagChangeKey, WantUnicode set.
-// https://learn.microsoft.com/en-us/openspecs/exchange_server_protocols/ms-oxcprpt/b4cb95e7-453a-4efd-ae72-cc98123b617a (index: "Getting properties example")
+// https://msdn.microsoft.com/en-us/library/ee160814(v=exchg.80).aspx
 #[test]
 fn ms_oxcprpt_4_3_1_get_properties_specific_request() {
     let req = request(&[
