@@ -102,14 +102,19 @@ macro_rules! rop_set {
                 }
             }
 
-            /// Decodes this request's response, RopId byte included; `None` when the ROP has
-            /// no response (RopRelease).
+            /// Decodes this request's response, RopId byte included. The asynchronous folder
+            /// ROPs may be answered with a RopProgress response instead (MS-OXCFOLD 3.1.5.2).
             pub fn decode_response<'a>(
                 &self,
                 ctx: &ResponseContext<'_>,
                 input: &'a [u8],
             ) -> PResult<'a, RopResponse> {
                 let (rest, id) = crate::wire::primitives::u8(input)?;
+                if id == RopId::PROGRESS.0 && id != self.id().0 {
+                    if let Some(progress) = progress_stand_in(self) {
+                        return progress.decode_response(ctx, input);
+                    }
+                }
                 if id != self.id().0 {
                     return fail(
                         input,
@@ -136,6 +141,9 @@ macro_rules! rop_set {
                 ctx: &ResponseContext<'_>,
                 out: &mut B,
             ) -> Result<(), EncodeError> {
+                if let (RopResponse::Progress(_), Some(progress)) = (response, progress_stand_in(self)) {
+                    return progress.encode_response(response, ctx, out);
+                }
                 match (self, response) {
                     $(
                         (RopRequest::$variant(r), RopResponse::$variant(v)) => {
@@ -179,6 +187,29 @@ impl RopRequest {
             RopId::QUERY_ROWS | RopId::FIND_ROW | RopId::EXPAND_ROW
         )
     }
+}
+
+/// MS-OXCFOLD 3.1.5.2 (and the RopEmptyFolder walk-through of MS-OXCPRPT 4.5): a server may
+/// answer the asynchronous folder ROPs with a RopProgress response while it works. Returns the
+/// RopProgress request whose response layout then applies.
+fn progress_stand_in(request: &RopRequest) -> Option<RopRequest> {
+    matches!(
+        request.id(),
+        RopId::MOVE_COPY_MESSAGES
+            | RopId::MOVE_FOLDER
+            | RopId::COPY_FOLDER
+            | RopId::EMPTY_FOLDER
+            | RopId::HARD_DELETE_MESSAGES_AND_SUBFOLDERS
+            | RopId::DELETE_MESSAGES
+            | RopId::HARD_DELETE_MESSAGES
+    )
+    .then(|| {
+        RopRequest::Progress(super::special::ProgressRequest {
+            logon_id: 0,
+            input_handle_index: request.input_handle_index(),
+            want_cancel: false,
+        })
+    })
 }
 
 /// Decodes the ROP requests that fill `rops` (the RopsList of a ROP input buffer).
@@ -323,7 +354,12 @@ pub fn decode_responses(
                 let ctx = ResponseContext {
                     table_columns: columns,
                 };
-                request.decode_response(&ctx, input)
+                match progress_stand_in(request) {
+                    Some(progress) if id == RopId::PROGRESS => {
+                        progress.decode_response(&ctx, input)
+                    }
+                    _ => request.decode_response(&ctx, input),
+                }
             }
         };
         let (rest, response) = step.map_err(|e| into_decode_error(e, total))?;
