@@ -29,7 +29,7 @@ impl SubmitFlags {
     pub const NEEDS_SPOOLER: Self = Self(0x02);
 }
 
-/// MS-OXOMSG 2.2.5.1.1 LockState of RopSpoolerLockMessage.
+/// MS-OXOMSG 2.2.5.3 LockState of RopSpoolerLockMessage (MS-OXCROPS 2.2.7.5 points there).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize)]
 #[serde(transparent)]
 pub struct LockState(pub u8);
@@ -351,7 +351,7 @@ impl Rop for GetAddressTypesRequest {
 // ---------------------------------------------------------------------------------------------
 
 bare_request!(
-    /// MS-OXCROPS 2.2.7.4.1 RopSetSpooler request (MS-OXOMSG 2.2.5.3): the client acts as the
+    /// MS-OXCROPS 2.2.7.4.1 RopSetSpooler request (MS-OXOMSG 2.2.5.1): the client acts as the
     /// spooler.
     SetSpoolerRequest,
     "RopSetSpooler"
@@ -374,7 +374,7 @@ impl Rop for SetSpoolerRequest {
     }
 }
 
-/// MS-OXCROPS 2.2.7.5.1 RopSpoolerLockMessage request (MS-OXOMSG 2.2.5.1.1).
+/// MS-OXCROPS 2.2.7.5.1 RopSpoolerLockMessage request (MS-OXOMSG 2.2.5.3).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct SpoolerLockMessageRequest {
     /// LogonId.
@@ -425,13 +425,13 @@ impl Rop for SpoolerLockMessageRequest {
 // ---------------------------------------------------------------------------------------------
 
 bare_request!(
-    /// MS-OXCROPS 2.2.7.6.1 RopTransportSend request (MS-OXOMSG 2.2.4.5.1).
+    /// MS-OXCROPS 2.2.7.6.1 RopTransportSend request (MS-OXOMSG 2.2.5.4.1).
     TransportSendRequest,
     "RopTransportSend"
 );
 
 /// MS-OXCROPS 2.2.7.6.2 (success) / 2.2.7.6.3 (failure) RopTransportSend response
-/// (MS-OXOMSG 2.2.4.5.2).
+/// (MS-OXOMSG 2.2.5.4.2).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub enum TransportSendResponse {
     /// ReturnValue 0.
@@ -533,7 +533,7 @@ impl Rop for TransportSendRequest {
 // RopTransportNewMail
 // ---------------------------------------------------------------------------------------------
 
-/// MS-OXCROPS 2.2.7.7.1 RopTransportNewMail request (MS-OXOMSG 2.2.5.2.1).
+/// MS-OXCROPS 2.2.7.7.1 RopTransportNewMail request (MS-OXOMSG 2.2.5.5.1).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct TransportNewMailRequest {
     /// LogonId.
