@@ -2016,6 +2016,54 @@ mod tests {
         ));
     }
 
+    // ---- Checked against the specification text ----
+
+    /// MS-OXCFOLD 2.2.1.5.1: UseUnicode, IncludeRestriction, IncludeFolders, one byte each, in
+    /// that order after InputHandleIndex (MS-OXCROPS 2.2.4.5.1 adds RopId and LogonId first).
+    #[test]
+    fn get_search_criteria_request_per_spec() {
+        let bytes = [0x31, 0x00, 0x01, 0x01, 0x00, 0x01];
+        let req: GetSearchCriteriaRequest = request(&bytes);
+        assert_eq!(
+            req,
+            GetSearchCriteriaRequest {
+                logon_id: 0,
+                input_handle_index: 1,
+                use_unicode: true,
+                include_restriction: false,
+                include_folders: true,
+            }
+        );
+        for n in 0..bytes.len() - 1 {
+            assert!(GetSearchCriteriaRequest::decode_request(&bytes[1..1 + n]).is_err());
+        }
+    }
+
+    /// The flag values the searchable spec text shows: MS-OXCFOLD 2.2.1.4.1 (STOP_SEARCH),
+    /// 2.2.1.5.2 (SEARCH_RUNNING, SEARCH_REBUILD), 2.2.1.13.1 (Depth, DeferredErrors,
+    /// NoNotifications, SoftDeletes) and 2.2.1.14.1 (Associated, DeferredErrors,
+    /// NoNotifications, SoftDeletes). The tables are cut off after these rows in the text
+    /// available, so the remaining constants are unchecked.
+    #[test]
+    fn flag_values_per_spec() {
+        assert_eq!(SearchFlags::STOP_SEARCH.0, 0x0000_0001);
+        assert_eq!(SearchState::RUNNING.0, 0x0000_0001);
+        assert_eq!(SearchState::REBUILD.0, 0x0000_0002);
+        assert_eq!(TableFlags::ASSOCIATED.0, 0x02);
+        assert_eq!(TableFlags::DEPTH.0, 0x04);
+        assert_eq!(TableFlags::DEFERRED_ERRORS.0, 0x08);
+        assert_eq!(TableFlags::NO_NOTIFICATIONS.0, 0x10);
+        assert_eq!(TableFlags::SOFT_DELETES.0, 0x20);
+        // SearchFlags is the last field of RopSetSearchCriteria (MS-OXCFOLD 2.2.1.4.1), 4 bytes.
+        let bytes = [
+            0x30, 0x00, 0x01, 0x00, 0x00, 0x00, 0x00, 0x01, 0x00, 0x00, 0x00,
+        ];
+        let req: SetSearchCriteriaRequest = request(&bytes);
+        assert_eq!(req.search_flags, SearchFlags::STOP_SEARCH);
+        assert_eq!(req.restriction, None);
+        assert!(req.folder_ids.is_empty());
+    }
+
     // ---- Truncation and garbage: every prefix fails with a typed error, nothing panics ----
 
     fn all_prefixes_fail<R: Rop>(full: &[u8], req: &R) {

@@ -2221,6 +2221,236 @@ mod tests {
         }
     }
 
+    // ---- layouts checked field by field against the specification text ----
+
+    /// One Integer32 column, so row bytes are Flag 0x00 then 4 value bytes (MS-OXCDATA 2.8.1.1).
+    const ONE_INT_COLUMN: [PropertyTag; 1] = [PID_TAG_CONTENT_COUNT];
+
+    fn one_int_row(v: i32) -> PropertyRow {
+        PropertyRow::Standard(StandardPropertyRow {
+            values: vec![PropertyValue::Integer32(v)],
+        })
+    }
+
+    /// MS-OXCTABL 2.2.2.9.1 (Origin 1, RowCount 4 signed, WantRowMovedCount 1) and MS-OXCROPS
+    /// 2.2.5.8.2 (HasSoughtLess 1, RowsSought 4 signed).
+    #[test]
+    fn seek_row_layout_per_spec() {
+        let req_bytes = [0x18, 0x00, 0x01, 0x01, 0xFD, 0xFF, 0xFF, 0xFF, 0x01];
+        let req = known_request::<SeekRowRequest>(&req_bytes);
+        assert_eq!(
+            req,
+            SeekRowRequest {
+                logon_id: 0,
+                input_handle_index: 1,
+                origin: BookmarkOrigin::CURRENT,
+                row_count: -3,
+                want_row_moved_count: true,
+            }
+        );
+        request_truncations::<SeekRowRequest>(&req_bytes);
+        let resp = known_response(
+            &req,
+            None,
+            &[0x18, 0x01, 0, 0, 0, 0, 0x01, 0xFE, 0xFF, 0xFF, 0xFF],
+        );
+        assert_eq!(
+            resp,
+            SeekRowResponse::Success {
+                handle_index: 1,
+                has_sought_less: true,
+                rows_sought: -2,
+            }
+        );
+    }
+
+    /// MS-OXCTABL 2.2.2.10.1 (BookmarkSize 2, Bookmark, RowCount 4 signed, WantRowMovedCount 1)
+    /// and MS-OXCROPS 2.2.5.9.2 (RowNoLongerVisible 1, HasSoughtLess 1, RowsSought 4).
+    #[test]
+    fn seek_row_bookmark_layout_per_spec() {
+        let req_bytes = [
+            0x19, 0x00, 0x01, 0x04, 0x00, 0xAA, 0xBB, 0xCC, 0xDD, 0x05, 0x00, 0x00, 0x00, 0x00,
+        ];
+        let req = known_request::<SeekRowBookmarkRequest>(&req_bytes);
+        assert_eq!(req.bookmark, [0xAA, 0xBB, 0xCC, 0xDD]);
+        assert_eq!(req.row_count, 5);
+        assert!(!req.want_row_moved_count);
+        request_truncations::<SeekRowBookmarkRequest>(&req_bytes);
+        let resp = known_response(
+            &req,
+            None,
+            &[0x19, 0x01, 0, 0, 0, 0, 0x01, 0x00, 0x03, 0, 0, 0],
+        );
+        assert_eq!(
+            resp,
+            SeekRowBookmarkResponse::Success {
+                handle_index: 1,
+                row_no_longer_visible: true,
+                has_sought_less: false,
+                rows_sought: 3,
+            }
+        );
+    }
+
+    /// MS-OXCROPS 2.2.5.10.1: Numerator (4 bytes) then Denominator (4 bytes).
+    #[test]
+    fn seek_row_fractional_layout_per_spec() {
+        let req_bytes = [0x1A, 0x00, 0x01, 0x01, 0, 0, 0, 0x02, 0, 0, 0];
+        let req = known_request::<SeekRowFractionalRequest>(&req_bytes);
+        assert_eq!((req.numerator, req.denominator), (1, 2));
+        request_truncations::<SeekRowFractionalRequest>(&req_bytes);
+    }
+
+    /// MS-OXCTABL 2.2.2.14.1 (FindRowFlags 1, RestrictionDataSize 2, RestrictionData; the
+    /// Origin/BookmarkSize/Bookmark tail was not in the searchable text) and MS-OXCROPS 2.2.5.13.2
+    /// (RowNoLongerVisible 1, HasRowData 1, RowData only when HasRowData is nonzero).
+    #[test]
+    fn find_row_layout_per_spec() {
+        let req_bytes = [
+            0x4F, 0x00, 0x01, 0x01, 0x00, 0x00, 0x03, 0x02, 0x00, 0xAA, 0xBB,
+        ];
+        let req = known_request::<FindRowRequest>(&req_bytes);
+        assert_eq!(req.flags, FindRowFlags::BACKWARD);
+        assert_eq!(req.restriction, None);
+        assert_eq!(req.origin, BookmarkOrigin::CUSTOM);
+        assert_eq!(req.bookmark, [0xAA, 0xBB]);
+        let with_row = [0x4F, 0x01, 0, 0, 0, 0, 0x00, 0x01, 0x00, 0x2A, 0, 0, 0];
+        assert_eq!(
+            known_response(&req, Some(&ONE_INT_COLUMN), &with_row),
+            FindRowResponse::Success {
+                handle_index: 1,
+                row_no_longer_visible: false,
+                row: Some(one_int_row(42)),
+            }
+        );
+        // HasRowData 0: RowData is absent, so no columns are needed.
+        assert_eq!(
+            known_response(&req, None, &[0x4F, 0x01, 0, 0, 0, 0, 0x01, 0x00]),
+            FindRowResponse::Success {
+                handle_index: 1,
+                row_no_longer_visible: true,
+                row: None,
+            }
+        );
+    }
+
+    /// MS-OXCROPS 2.2.5.16.1 (MaxRowCount 2, CategoryId 8) and 2.2.5.16.2 (ExpandedRowCount 4,
+    /// RowCount 2, RowData).
+    #[test]
+    fn expand_row_layout_per_spec() {
+        let req_bytes = [0x59, 0x00, 0x01, 0x05, 0x00, 1, 2, 3, 4, 5, 6, 7, 8];
+        let req = known_request::<ExpandRowRequest>(&req_bytes);
+        assert_eq!(req.max_row_count, 5);
+        assert_eq!(req.category_id, 0x0807_0605_0403_0201);
+        request_truncations::<ExpandRowRequest>(&req_bytes);
+        let resp_bytes = [
+            0x59, 0x01, 0, 0, 0, 0, 0x07, 0, 0, 0, 0x01, 0x00, 0x00, 0x2A, 0, 0, 0,
+        ];
+        assert_eq!(
+            known_response(&req, Some(&ONE_INT_COLUMN), &resp_bytes),
+            ExpandRowResponse::Success {
+                handle_index: 1,
+                expanded_row_count: 7,
+                rows: PropertyRowSet {
+                    rows: vec![one_int_row(42)],
+                },
+            }
+        );
+    }
+
+    /// MS-OXCROPS 2.2.5.17.2: CollapsedRowCount (4 bytes). (The 2.2.5.17.1 request page was not
+    /// in the searchable text; CategoryId 8 bytes as in RopExpandRow.)
+    #[test]
+    fn collapse_row_layout_per_spec() {
+        let req = known_request::<CollapseRowRequest>(&[0x5A, 0x00, 0x01, 1, 2, 3, 4, 5, 6, 7, 8]);
+        assert_eq!(req.category_id, 0x0807_0605_0403_0201);
+        assert_eq!(
+            known_response(&req, None, &[0x5A, 0x01, 0, 0, 0, 0, 0x04, 0, 0, 0]),
+            CollapseRowResponse::Success {
+                handle_index: 1,
+                collapsed_row_count: 4,
+            }
+        );
+    }
+
+    /// MS-OXCROPS 2.2.5.18.1 (RowId 8, RowInstanceNumber 4), 2.2.5.18.2 (CollapseStateSize 2,
+    /// CollapseState) and 2.2.5.19.1 (CollapseStateSize 2, CollapseState).
+    #[test]
+    fn collapse_state_layouts_per_spec() {
+        let get_bytes = [0x6B, 0x00, 0x01, 1, 2, 3, 4, 5, 6, 7, 8, 0x02, 0, 0, 0];
+        let get = known_request::<GetCollapseStateRequest>(&get_bytes);
+        assert_eq!(get.row_id, 0x0807_0605_0403_0201);
+        assert_eq!(get.row_instance_number, 2);
+        request_truncations::<GetCollapseStateRequest>(&get_bytes);
+        assert_eq!(
+            known_response(
+                &get,
+                None,
+                &[0x6B, 0x01, 0, 0, 0, 0, 0x03, 0x00, 0xAA, 0xBB, 0xCC]
+            ),
+            GetCollapseStateResponse::Success {
+                handle_index: 1,
+                collapse_state: vec![0xAA, 0xBB, 0xCC],
+            }
+        );
+        let set_bytes = [0x6C, 0x00, 0x01, 0x03, 0x00, 0xAA, 0xBB, 0xCC];
+        let set = known_request::<SetCollapseStateRequest>(&set_bytes);
+        assert_eq!(set.collapse_state, [0xAA, 0xBB, 0xCC]);
+        request_truncations::<SetCollapseStateRequest>(&set_bytes);
+    }
+
+    /// A failed RopQueryRows / RopFindRow / RopExpandRow carries no rows (MS-OXCROPS 2.2.5.4.3,
+    /// 2.2.5.13.3, 2.2.5.16.3 are header-only), so it decodes through `Rop::decode_response`
+    /// without table columns.
+    #[test]
+    fn failures_decode_without_columns() {
+        let ctx = ResponseContext::default();
+        let fail = ResponseHeader {
+            handle_index: 1,
+            return_value: ErrorCode::NOT_FOUND,
+        };
+        let bytes = [0x01, 0x0F, 0x01, 0x04, 0x80];
+        let query = QueryRowsRequest {
+            logon_id: 0,
+            input_handle_index: 1,
+            flags: QueryRowsFlags::ADVANCE,
+            forward_read: true,
+            row_count: 10,
+        };
+        assert_eq!(
+            decode_all(&bytes, |i| query.decode_response(&ctx, i)).unwrap(),
+            QueryRowsResponse::Failure(fail)
+        );
+        let find = FindRowRequest {
+            logon_id: 0,
+            input_handle_index: 1,
+            flags: FindRowFlags::FORWARD,
+            restriction: None,
+            origin: BookmarkOrigin::BEGINNING,
+            bookmark: vec![],
+        };
+        assert_eq!(
+            decode_all(&bytes, |i| find.decode_response(&ctx, i)).unwrap(),
+            FindRowResponse::Failure(fail)
+        );
+        let expand = ExpandRowRequest {
+            logon_id: 0,
+            input_handle_index: 1,
+            max_row_count: 0,
+            category_id: 1,
+        };
+        assert_eq!(
+            decode_all(&bytes, |i| expand.decode_response(&ctx, i)).unwrap(),
+            ExpandRowResponse::Failure(fail)
+        );
+        // And they encode without columns too.
+        let mut out = Vec::new();
+        expand
+            .encode_response(&ExpandRowResponse::Failure(fail), &ctx, &mut out)
+            .unwrap();
+        assert_eq!(out, bytes);
+    }
+
     // ---- context and hostile input ----
 
     #[test]
