@@ -120,6 +120,28 @@ mod tests {
     }
 
     #[test]
+    fn ms_oxcrpc_4_2_example_sizes_fit_together() {
+        // MS-OXCRPC 4.2 (Issue ROP Commands to the Server): RPC_HEADER_EXT Version 0x0000,
+        // Flags 0x0004 (Last), Size = SizeActual = 0x0152; the payload is RopSize 0x0142,
+        // 320 bytes of ROPs and a 16-byte server object handle table; cbIn 0x015A.
+        use crate::wire::rpc_ext::{RpcHeaderExt, decode_chain};
+        let mut rgb_in = vec![0x00, 0x00, 0x04, 0x00, 0x52, 0x01, 0x52, 0x01, 0x42, 0x01];
+        rgb_in.extend_from_slice(&[0x01; 320]);
+        rgb_in.extend_from_slice(&[0xFF; 16]);
+        assert_eq!(rgb_in.len(), 0x015A);
+        let header = RpcHeaderExt::from_bytes(&rgb_in[..8]).unwrap();
+        assert_eq!(
+            (header.version, header.size, header.size_actual),
+            (0, 0x152, 0x152)
+        );
+        let chain = decode_chain(&rgb_in).unwrap();
+        let buffer = RopBuffer::from_bytes(&chain[0].payload).unwrap();
+        assert_eq!(buffer.rops.len(), 320);
+        assert_eq!(buffer.handles, vec![0xFFFF_FFFF; 4]);
+        assert_eq!(buffer.to_bytes().unwrap(), chain[0].payload);
+    }
+
+    #[test]
     fn lying_rop_size_is_a_typed_error() {
         let err = RopBuffer::from_bytes(&[0x10, 0x00, 0x01]).unwrap_err();
         assert!(matches!(
