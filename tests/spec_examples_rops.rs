@@ -812,3 +812,44 @@ fn ms_oxomsg_4_6_6_2_spooler_lock_message_response() {
         })
     );
 }
+
+// MS-OXOMSG 4.3.1 ROP Request Buffer (RopAbortSubmit): FolderId 0001-0003b479ca47, MessageId
+// 0001-0003b7e65fa7. The page's hex dump has a stray "4" after "b7" at the end of line 0000;
+// the 19 bytes here are the ones the field list spells out (RopId, LogonId, InputHandleIndex,
+// FID, MID), which also matches the "0010: e6 5f a7" offset.
+// https://msdn.microsoft.com/en-us/library/ee157827(v=exchg.80).aspx
+// MS-OXOMSG 4.3.2 ROP Response Buffer: InputHandleIndex 0x00, ecNone.
+// https://msdn.microsoft.com/en-us/library/ee179586(v=exchg.80).aspx
+#[test]
+fn ms_oxomsg_4_3_abort_submit() {
+    let req = request(&[
+        0x34, 0x00, 0x00, 0x01, 0x00, 0x00, 0x03, 0xb4, 0x79, 0xca, 0x47, 0x01, 0x00, 0x00, 0x03,
+        0xb7, 0xe6, 0x5f, 0xa7,
+    ]);
+    let RopRequest::AbortSubmit(r) = &req else {
+        panic!("not RopAbortSubmit: {req:?}")
+    };
+    assert_eq!(r.logon_id, 0);
+    assert_eq!(r.input_handle_index, 0);
+    assert_id(
+        1,
+        [0x00, 0x03, 0xb4, 0x79, 0xca, 0x47],
+        r.folder_id.replica_id(),
+        r.folder_id.global_counter().0,
+    );
+    assert_id(
+        1,
+        [0x00, 0x03, 0xb7, 0xe6, 0x5f, 0xa7],
+        r.message_id.replica_id(),
+        r.message_id.global_counter().0,
+    );
+
+    let resp = response(&req, None, &[0x34, 0x00, 0x00, 0x00, 0x00, 0x00]);
+    assert_eq!(
+        resp,
+        RopResponse::AbortSubmit(ResponseHeader {
+            handle_index: 0,
+            return_value: ErrorCode(0),
+        })
+    );
+}
