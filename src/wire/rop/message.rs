@@ -2693,6 +2693,49 @@ mod tests {
         }
     }
 
+    /// MS-OXCMSG 2.2.3.16.1 and MS-OXCROPS 2.2.6.16.2 (checked against the spec pages): the
+    /// request is CodePageId (2 bytes) then OpenModeFlags (1 byte: ReadOnly 0x00, ReadWrite
+    /// 0x01, Create 0x02); the success response is Reserved (1), MessageId (8),
+    /// HasNamedProperties (1), SubjectPrefix and NormalizedSubject (TypedString),
+    /// RecipientCount (2), ColumnCount (2), RecipientColumns, RowCount, RecipientRows.
+    #[test]
+    fn open_embedded_message_layout_per_spec_text() {
+        let req: OpenEmbeddedMessageRequest =
+            request_from_rop_bytes(&[0x46, 0x00, 0x01, 0x02, 0xE4, 0x04, 0x02]);
+        assert_eq!(req.input_handle_index, 1);
+        assert_eq!(req.output_handle_index, 2);
+        assert_eq!(req.code_page_id, 0x04E4);
+        assert_eq!(req.open_mode_flags, OpenModeFlags::CREATE);
+        #[rustfmt::skip]
+        let bytes = [
+            0x02, // OutputHandleIndex
+            0x00, 0x00, 0x00, 0x00, // ReturnValue
+            0x00, // Reserved
+            0x07, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x01, // MessageId
+            0x01, // HasNamedProperties
+            0x00, // SubjectPrefix: TypedString, no string
+            0x02, b'H', b'i', 0x00, // NormalizedSubject: String8 "Hi"
+            0x00, 0x00, // RecipientCount
+            0x00, 0x00, // ColumnCount
+            0x00, // RowCount
+        ];
+        let resp = decode_all(&bytes, |i| req.decode_response(&NO_CTX, i)).unwrap();
+        let OpenEmbeddedMessageResponse::Success {
+            output_handle_index,
+            reserved,
+            message_id,
+            message,
+        } = &resp
+        else {
+            panic!("{resp:?}")
+        };
+        assert_eq!((*output_handle_index, *reserved), (2, 0));
+        assert_eq!(message_id.0, 0x0100_0000_0000_0007);
+        assert!(message.has_named_properties);
+        assert_eq!(message.subject_prefix, TypedString::NoString);
+        assert_eq!(enc_resp(&req, &resp, &NO_CTX), bytes);
+    }
+
     // ----- the recording --------------------------------------------------------------------
 
     /// The ROP buffer payloads (RopSize, ROPs, handle table) of an Execute body pair.

@@ -1373,6 +1373,101 @@ pub(crate) mod tests {
         }
     }
 
+    /// MS-OXCSTOR 2.2.1.4.2 (text checked against the spec page): each row is a
+    /// StandardPropertyRow (Flag 0x00) or FlaggedPropertyRow (Flag 0x01) whose ValueArray holds
+    /// PidTagFolderId (PtypInteger64) then PidTagMessageClass (PtypString8, NUL-terminated
+    /// ASCII) then the third column. The third column's name was cut off in the stored copy of
+    /// the page; PidTagLastModificationTime (PtypTime) is kept from the earlier reading.
+    #[test]
+    fn receive_folder_table_row_layout_per_spec_text() {
+        let req = GetReceiveFolderTableRequest {
+            logon_id: 0,
+            input_handle_index: 0,
+        };
+        #[rustfmt::skip]
+        let bytes = [
+            0x00, // InputHandleIndex
+            0x00, 0x00, 0x00, 0x00, // ReturnValue
+            0x02, 0x00, 0x00, 0x00, // RowCount
+            // row 1: StandardPropertyRow
+            0x00, // Flag
+            0x01, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x01, // PidTagFolderId
+            b'I', b'P', b'M', 0x00, // PidTagMessageClass "IPM"
+            0x00, 0x80, 0x3E, 0xD5, 0xDE, 0xB1, 0x9D, 0x01, // PidTagLastModificationTime
+            // row 2: FlaggedPropertyRow, every value present (Flag 0x00 before each)
+            0x01, // Flag
+            0x00, 0x02, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x01,
+            0x00, b'I', b'P', b'C', 0x00,
+            0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+        ];
+        let r = response_exact(&req, &bytes);
+        let GetReceiveFolderTableResponse::Success { rows, .. } = r else {
+            panic!("{r:?}")
+        };
+        assert_eq!(rows.len(), 2);
+        let PropertyRow::Standard(row) = &rows[0] else {
+            panic!("{:?}", rows[0])
+        };
+        assert_eq!(
+            row.values[0],
+            PropertyValue::Integer64(0x0100_0000_0000_0001)
+        );
+        assert!(matches!(&rows[1], PropertyRow::Flagged(_)));
+        assert_eq!(
+            GetReceiveFolderTableRequest::COLUMNS[0].0 & 0xFFFF,
+            0x0014,
+            "PidTagFolderId is PtypInteger64"
+        );
+        assert_eq!(
+            GetReceiveFolderTableRequest::COLUMNS[1].0 & 0xFFFF,
+            0x001E,
+            "PidTagMessageClass is PtypString8"
+        );
+    }
+
+    /// MS-OXCROPS 2.2.3.12.1 / 2.2.3.12.2 (checked against the spec pages): the request is
+    /// FolderId (LongTermID, 24 bytes), Reserved (1), DataOffset (4), MaxDataSize (2); the
+    /// success response is HasFinished (1), DataSize (2), Data. 2.2.3.11.2: the
+    /// RopGetPerUserGuid success response is a 16-byte DatabaseGuid.
+    #[test]
+    fn per_user_layouts_per_spec_text() {
+        #[rustfmt::skip]
+        let req_bytes = [
+            0x00, 0x01, // LogonId, InputHandleIndex
+            0x11, 0x11, 0x11, 0x11, 0x22, 0x22, 0x33, 0x33, // FolderId: DatabaseGuid
+            0x44, 0x44, 0x55, 0x55, 0x55, 0x55, 0x55, 0x55,
+            0x00, 0x00, 0x00, 0x00, 0x00, 0x07, // GlobalCounter
+            0x00, 0x00, // Pad
+            0x00, // Reserved
+            0x10, 0x00, 0x00, 0x00, // DataOffset 16
+            0x00, 0x10, // MaxDataSize 0x1000
+        ];
+        let req: ReadPerUserInformationRequest = request_exact(&req_bytes);
+        assert_eq!(req.data_offset, 16);
+        assert_eq!(req.max_data_size, 0x1000);
+        let resp = response_exact(
+            &req,
+            &[0x01, 0, 0, 0, 0, 0x01, 0x03, 0x00, 0xAA, 0xBB, 0xCC],
+        );
+        assert_eq!(
+            resp,
+            ReadPerUserInformationResponse::Success {
+                input_handle_index: 1,
+                has_finished: true,
+                data: vec![0xAA, 0xBB, 0xCC],
+            }
+        );
+        let g = GetPerUserGuidRequest {
+            logon_id: 0,
+            input_handle_index: 0,
+            long_term_id: LongTermId::decode(&req_bytes[2..26]).unwrap().1,
+        };
+        let mut bytes = vec![0x00, 0, 0, 0, 0];
+        bytes.extend_from_slice(&[0x5A; 16]);
+        let r = response_exact(&g, &bytes);
+        assert!(matches!(r, GetPerUserGuidResponse::Success { .. }));
+    }
+
     const ALICE_DN: &str = "/o=Gromox default/ou=Exchange Administrative Group \
                             (FYDIBOHF23SPDLT)/cn=Recipients/cn=0100000001000000-alice";
 
