@@ -1,5 +1,7 @@
 //! Tests of the property codecs: known answers built field by field from the MS-OXCDATA
 //! layouts, round trips over generated values in both count widths, and hostile input.
+//!
+//! Compiled only under `#[cfg(test)]` (declared so in `property/mod.rs`).
 
 use proptest::prelude::*;
 use uuid::Uuid;
