@@ -24,38 +24,20 @@ use super::{ResponseContext, ResponseHeader, Rop, RopId};
 // Flag newtypes
 // ---------------------------------------------------------------------------------------------
 
-macro_rules! flags_newtype {
-    ($(#[$doc:meta])* $name:ident($t:ty) { $($(#[$cdoc:meta])* $c:ident = $v:expr;)* }) => {
-        $(#[$doc])*
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize)]
-        #[serde(transparent)]
-        pub struct $name(pub $t);
-
-        impl $name {
-            $($(#[$cdoc])* pub const $c: $name = $name($v);)*
-
-            /// Whether every bit of `other` is set.
-            pub fn contains(self, other: Self) -> bool {
-                self.0 & other.0 == other.0
-            }
-        }
-    };
-}
-
 flags_newtype!(
     /// MS-OXCMSG 2.2.3.1.1 OpenModeFlags of RopOpenMessage (and, with `CREATE`, of
     /// RopOpenEmbeddedMessage, MS-OXCMSG 2.2.3.16.1). Unknown bits are kept.
     OpenModeFlags(u8) {
         /// ReadOnly (0x00).
-        READ_ONLY = 0x00;
+        READ_ONLY = 0x00,
         /// ReadWrite (0x01).
-        READ_WRITE = 0x01;
+        READ_WRITE = 0x01,
         /// Create (0x02): RopOpenEmbeddedMessage only, create the embedded message if absent.
-        CREATE = 0x02;
+        CREATE = 0x02,
         /// BestAccess (0x03): read/write if permitted, else read-only.
-        BEST_ACCESS = 0x03;
+        BEST_ACCESS = 0x03,
         /// OpenSoftDeleted (0x04).
-        OPEN_SOFT_DELETED = 0x04;
+        OPEN_SOFT_DELETED = 0x04,
     }
 );
 
@@ -64,11 +46,11 @@ flags_newtype!(
     /// RopSaveChangesAttachment.
     SaveFlags(u8) {
         /// KeepOpenReadOnly (0x01).
-        KEEP_OPEN_READ_ONLY = 0x01;
+        KEEP_OPEN_READ_ONLY = 0x01,
         /// KeepOpenReadWrite (0x02).
-        KEEP_OPEN_READ_WRITE = 0x02;
+        KEEP_OPEN_READ_WRITE = 0x02,
         /// ForceSave (0x04).
-        FORCE_SAVE = 0x04;
+        FORCE_SAVE = 0x04,
     }
 );
 
@@ -76,19 +58,19 @@ flags_newtype!(
     /// MS-OXCMSG 2.2.3.10.1 / 2.2.3.11.1 ReadFlags of RopSetReadFlags and RopSetMessageReadFlag.
     ReadFlags(u8) {
         /// rfDefault (0x00): set the read flag and send a receipt.
-        DEFAULT = 0x00;
+        DEFAULT = 0x00,
         /// rfSuppressReceipt (0x01).
-        SUPPRESS_RECEIPT = 0x01;
+        SUPPRESS_RECEIPT = 0x01,
         /// rfClearReadFlag (0x04).
-        CLEAR_READ_FLAG = 0x04;
+        CLEAR_READ_FLAG = 0x04,
         /// rfReserved (0x0A): ignored by the server.
-        RESERVED = 0x0A;
+        RESERVED = 0x0A,
         /// rfGenerateReceiptOnly (0x10).
-        GENERATE_RECEIPT_ONLY = 0x10;
+        GENERATE_RECEIPT_ONLY = 0x10,
         /// rfClearNotifyRead (0x20).
-        CLEAR_NOTIFY_READ = 0x20;
+        CLEAR_NOTIFY_READ = 0x20,
         /// rfClearNotifyUnread (0x40).
-        CLEAR_NOTIFY_UNREAD = 0x40;
+        CLEAR_NOTIFY_UNREAD = 0x40,
     }
 );
 
@@ -96,11 +78,11 @@ flags_newtype!(
     /// MS-OXCMSG 2.2.3.12.1 OpenAttachmentFlags of RopOpenAttachment.
     OpenAttachmentFlags(u8) {
         /// ReadOnly (0x00).
-        READ_ONLY = 0x00;
+        READ_ONLY = 0x00,
         /// ReadWrite (0x01).
-        READ_WRITE = 0x01;
+        READ_WRITE = 0x01,
         /// BestAccess (0x03).
-        BEST_ACCESS = 0x03;
+        BEST_ACCESS = 0x03,
     }
 );
 
@@ -108,9 +90,9 @@ flags_newtype!(
     /// MS-OXCMSG 2.2.3.17.1 TableFlags of RopGetAttachmentTable.
     AttachmentTableFlags(u8) {
         /// Standard (0x00).
-        STANDARD = 0x00;
+        STANDARD = 0x00,
         /// Unicode (0x40): string columns in Unicode.
-        UNICODE = 0x40;
+        UNICODE = 0x40,
     }
 );
 
@@ -119,17 +101,17 @@ flags_newtype!(
     /// and RopGetMessageStatus.
     MessageStatusFlags(u32) {
         /// msHidden (0x00000004).
-        HIDDEN = 0x0000_0004;
+        HIDDEN = 0x0000_0004,
         /// msHighlighted (0x00000008).
-        HIGHLIGHTED = 0x0000_0008;
+        HIGHLIGHTED = 0x0000_0008,
         /// msTagged (0x00000010).
-        TAGGED = 0x0000_0010;
+        TAGGED = 0x0000_0010,
         /// msInConflict (0x00000800).
-        IN_CONFLICT = 0x0000_0800;
+        IN_CONFLICT = 0x0000_0800,
         /// msRemoteDownload (0x00001000).
-        REMOTE_DOWNLOAD = 0x0000_1000;
+        REMOTE_DOWNLOAD = 0x0000_1000,
         /// msRemoteDelete (0x00002000).
-        REMOTE_DELETE = 0x0000_2000;
+        REMOTE_DELETE = 0x0000_2000,
     }
 );
 
@@ -138,17 +120,17 @@ flags_newtype!(
     /// (MS-OXOMSG 2.2.3.1) in one byte, with its resend flags.
     RecipientType(u8) {
         /// The message originator (0x00).
-        ORIGINATOR = 0x00;
+        ORIGINATOR = 0x00,
         /// A primary (To) recipient (0x01).
-        TO = 0x01;
+        TO = 0x01,
         /// A Cc recipient (0x02).
-        CC = 0x02;
+        CC = 0x02,
         /// A Bcc recipient (0x03).
-        BCC = 0x03;
+        BCC = 0x03,
         /// Resend: deliver to this recipient again (0x10).
-        RESEND_DELIVER = 0x10;
+        RESEND_DELIVER = 0x10,
         /// Resend: do not deliver to this recipient again (0x80).
-        RESEND_SKIP = 0x80;
+        RESEND_SKIP = 0x80,
     }
 );
 
@@ -158,27 +140,27 @@ flags_newtype!(
     /// bits are the address Type (see [`RecipientAddressType`]). Unknown bits are kept.
     RecipientFlags(u16) {
         /// Type (3 bits): the address type, see [`RecipientAddressType`].
-        TYPE_MASK = 0x0007;
+        TYPE_MASK = 0x0007,
         /// E: the EmailAddress field is present.
-        EMAIL = 0x0008;
+        EMAIL = 0x0008,
         /// D: the DisplayName field is present.
-        DISPLAY = 0x0010;
+        DISPLAY = 0x0010,
         /// T: the TransmittableDisplayName field is present.
-        TRANSMITTABLE = 0x0020;
+        TRANSMITTABLE = 0x0020,
         /// S: TransmittableDisplayName equals DisplayName.
-        SAME = 0x0040;
+        SAME = 0x0040,
         /// R: a different transport is responsible for delivery to this recipient.
-        RESPONSIBLE = 0x0080;
+        RESPONSIBLE = 0x0080,
         /// N: the recipient does not accept rich text.
-        NON_RICH = 0x0100;
+        NON_RICH = 0x0100,
         /// U: the strings are UTF-16LE (else 8-bit in the row's code page).
-        UNICODE = 0x0200;
+        UNICODE = 0x0200,
         /// I: the SimpleDisplayName field is present.
-        SIMPLE = 0x0400;
+        SIMPLE = 0x0400,
         /// Reserved (4 bits): servers send 0.
-        RESERVED = 0x7800;
+        RESERVED = 0x7800,
         /// O: a non-standard address type; with Type NoType, the AddressType field is present.
-        NON_STANDARD = 0x8000;
+        NON_STANDARD = 0x8000,
     }
 );
 

@@ -7,6 +7,26 @@
 //! [`ResponseContext`] that the caller (the session, or a buffer walker that saw the
 //! RopSetColumns) fills in.
 
+/// Declares a flags newtype over a wire integer with named constants; unknown bits survive a
+/// round trip because the value is kept whole.
+macro_rules! flags_newtype {
+    ($(#[$doc:meta])* $name:ident($t:ty) { $($(#[$cdoc:meta])* $c:ident = $v:expr),* $(,)? }) => {
+        $(#[$doc])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize)]
+        #[serde(transparent)]
+        pub struct $name(pub $t);
+
+        impl $name {
+            $($(#[$cdoc])* pub const $c: $name = $name($v);)*
+
+            /// Whether every bit of `other` is set.
+            pub const fn contains(self, other: $name) -> bool {
+                self.0 & other.0 == other.0
+            }
+        }
+    };
+}
+
 pub mod any;
 pub mod buffer;
 pub mod folder;

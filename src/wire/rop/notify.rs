@@ -12,7 +12,6 @@ use crate::wire::primitives::{
 };
 use crate::wire::property::{PropertyRow, PropertyTag};
 
-use super::store::flags_newtype;
 use super::{ResponseContext, ResponseHeader, Rop, RopId};
 
 flags_newtype!(

@@ -20,25 +20,6 @@ use super::{ResponseContext, ResponseHeader, Rop, RopId};
 // Helpers shared by the ROP files of this family (store.rs, special.rs, notify.rs)
 // ---------------------------------------------------------------------------------------------
 
-macro_rules! flags_newtype {
-    ($(#[$doc:meta])* $name:ident($t:ty) { $($(#[$cdoc:meta])* $c:ident = $v:expr),* $(,)? }) => {
-        $(#[$doc])*
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize)]
-        #[serde(transparent)]
-        pub struct $name(pub $t);
-
-        impl $name {
-            $($(#[$cdoc])* pub const $c: $name = $name($v);)*
-
-            /// Whether every bit of `other` is set.
-            pub const fn contains(self, other: $name) -> bool {
-                self.0 & other.0 == other.0
-            }
-        }
-    };
-}
-pub(super) use flags_newtype;
-
 /// Reads the handle index and ReturnValue, then the success fields with `success` when
 /// ReturnValue is 0, or builds the failure form with `failure` otherwise.
 pub(super) fn header_then<'a, T>(
