@@ -363,16 +363,10 @@ pub fn decode_responses(
             }
         };
         let (rest, response) = step.map_err(|e| into_decode_error(e, total))?;
-        let too_small = matches!(response, RopResponse::BufferTooSmall(_));
         responses.push(response);
+        // RopBufferTooSmall's RequestBuffers runs to the end of the list (MS-OXCROPS 2.2.15.1),
+        // so it always ends the walk: `rest` is empty after it.
         input = rest;
-        if too_small && !input.is_empty() {
-            return Err(DecodeError {
-                structure: "RopBufferTooSmall",
-                offset: offset(input),
-                kind: ErrorKind::TrailingBytes { count: input.len() },
-            });
-        }
     }
     Ok(ResponseList {
         responses,
