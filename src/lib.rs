@@ -3,6 +3,7 @@
 //! Layers, each using only those before it (see DESIGN.md):
 //! - [`wire`]: pure codecs for MS-OXCDATA, MS-OXCRPC, MS-OXCMAPIHTTP structures. Builds with
 //!   `--no-default-features`: no tokio, no reqwest.
+//! - `emulator` (feature `emulator`): an in-process Exchange MAPI/HTTP server on the same codecs.
 //!
 //! Taking a captured Execute response apart, as it arrives in chunks:
 //!
@@ -37,6 +38,9 @@
 #![warn(missing_docs)]
 
 pub mod wire;
+
+#[cfg(feature = "emulator")]
+pub mod emulator;
 
 #[cfg(feature = "fuzzing")]
 pub mod fuzzing;
