@@ -3,6 +3,8 @@
 //! Layers, each using only those before it (see DESIGN.md):
 //! - [`wire`]: pure codecs for MS-OXCDATA, MS-OXCRPC, MS-OXCMAPIHTTP structures. Builds with
 //!   `--no-default-features`: no tokio, no reqwest.
+//! - [`session`]: sans-I/O state machines over the codecs: cookies, request ids, context
+//!   state and response judgement. Also builds with `--no-default-features`.
 //! - `emulator` (feature `emulator`): an in-process Exchange MAPI/HTTP server on the same codecs.
 //!
 //! Taking a captured Execute response apart, as it arrives in chunks:
@@ -38,6 +40,8 @@
 #![warn(missing_docs)]
 
 pub mod wire;
+
+pub mod session;
 
 #[cfg(feature = "emulator")]
 pub mod emulator;
