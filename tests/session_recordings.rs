@@ -232,3 +232,105 @@ fn address_book_recording_survives_the_refused_request() {
     assert!(states.contains(&ChannelState::Closed));
     assert!(states.contains(&ChannelState::Established));
 }
+
+/// Every recorded Execute rebuilt as a `RopBatch`: the request body comes out byte for byte,
+/// and the response lines up one answer per request, with the columns that earlier
+/// RopSetColumns set carried from Execute to Execute as a session keeps them.
+#[test]
+fn recorded_executes_rebuild_and_line_up() {
+    use mapi_http::session::RopBatch;
+    use mapi_http::wire::mapihttp::{ExecuteFlags, ExecuteRequest};
+    use mapi_http::wire::rop::any::{RopResponse, decode_requests};
+    use mapi_http::wire::rop::buffer::RopBuffer;
+    use mapi_http::wire::rpc_ext::{EncodeOptions, decode_chain};
+
+    let mut executes = 0;
+    for file in [
+        "session-logon",
+        "session-folders",
+        "session-public",
+        "notification",
+        "errors",
+    ] {
+        let mut columns = HashMap::new();
+        let mut context: Option<String> = None;
+        for (i, entry) in entries(file).iter().enumerate() {
+            let request = &entry["request"];
+            if header(&request["headers"], "X-RequestType") != Some("Execute")
+                || header(&entry["response"]["headers"], "X-ResponseCode") != Some("0")
+            {
+                continue;
+            }
+            // Columns belong to one session context: start over when it changes.
+            let ctx = header(&request["headers"], "Cookie")
+                .map(|c| c.split(';').next().unwrap().to_owned());
+            if ctx != context {
+                columns.clear();
+                context = ctx;
+            }
+            let label = format!("{file} entry {}", i + 1);
+            let body = b64(request["postData"]["text"].as_str().unwrap());
+            let recorded = ExecuteRequest::from_bytes(&body).unwrap();
+            let payload = &decode_chain(&recorded.rop_buffer).unwrap()[0].payload;
+            let buffer = RopBuffer::from_bytes(payload).unwrap();
+            let mut batch = RopBatch::new();
+            for h in &buffer.handles {
+                if *h == 0xFFFF_FFFF {
+                    batch.new_slot()
+                } else {
+                    batch.slot(*h)
+                }
+                .unwrap();
+            }
+            for r in decode_requests(&buffer.rops).unwrap() {
+                batch.push(r);
+            }
+            assert_eq!(recorded.flags, ExecuteFlags(3), "{label}");
+            let rebuilt = batch
+                .execute_body(
+                    recorded.flags,
+                    EncodeOptions::default(),
+                    recorded.max_rop_out,
+                )
+                .unwrap();
+            assert_eq!(rebuilt, body, "{label}: rebuilt Execute body");
+
+            let mapi_http::session::ResponseBody::Framed(framed) = response(entry).body else {
+                panic!("{label}: response not framed")
+            };
+            let reply_body = framed.body;
+            let reply = batch.decode_reply(&reply_body, &columns).unwrap();
+            assert_eq!(reply.error_code.0, 0, "{label}");
+            assert!(reply.undecoded.is_none(), "{label}: {:?}", reply.undecoded);
+            assert!(reply.buffer_too_small.is_none());
+            for (request, answer) in batch.requests().iter().zip(&reply.answers) {
+                assert_eq!(
+                    answer.is_some(),
+                    request.has_response(),
+                    "{label}: {request:?}"
+                );
+                if let Some(answer) = answer {
+                    assert_eq!(answer.id(), request.id(), "{label}");
+                }
+            }
+            for (handle, tags) in reply.columns_set(&batch) {
+                columns.insert(handle, tags);
+            }
+            if file == "notification" && batch.is_empty() {
+                // Entry 6: the empty Execute collects two RopNotify on handle 1.
+                assert_eq!(reply.unsolicited.len(), 2, "{label}");
+                assert!(
+                    reply
+                        .unsolicited
+                        .iter()
+                        .all(|r| matches!(r, RopResponse::Notify(_)))
+                );
+            }
+            executes += 1;
+        }
+    }
+    assert_eq!(
+        executes, 14,
+        "every successful recorded Execute was checked"
+    );
+}

@@ -6,9 +6,11 @@
 
 pub mod channel;
 pub mod cookies;
+pub mod execute;
 
 pub use channel::{
     Channel, ChannelError, ChannelState, ClientIdentity, Endpoint, HttpRequest, HttpResponse,
     LossReason, Reply, ResponseBody,
 };
 pub use cookies::{CookieError, CookieJar};
+pub use execute::{BatchError, BatchReply, ReplyError, RopBatch};
