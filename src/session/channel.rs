@@ -524,6 +524,12 @@ impl Channel {
         })
     }
 
+    /// Starts this (new) channel with the cookies of the context it replaces: a reconnect
+    /// presents them (MS-OXCMAPIHTTP 4.4) and the server answers with new ones.
+    pub fn restore_cookies(&mut self, cookies: CookieJar) {
+        self.cookies = cookies;
+    }
+
     /// Marks a context refused at the MAPI level (Connect answered with a non-zero ErrorCode
     /// and no cookies) as never established, so the next Connect starts clean.
     pub fn reset(&mut self) {

@@ -7,6 +7,7 @@
 pub mod channel;
 pub mod cookies;
 pub mod execute;
+pub mod mailbox;
 
 pub use channel::{
     Channel, ChannelError, ChannelState, ClientIdentity, Endpoint, HttpRequest, HttpResponse,
@@ -14,3 +15,4 @@ pub use channel::{
 };
 pub use cookies::{CookieError, CookieJar};
 pub use execute::{BatchError, BatchReply, ReplyError, RopBatch};
+pub use mailbox::{ConnectInfo, MailboxOptions, MailboxSession, ServerHandle, SessionError};
