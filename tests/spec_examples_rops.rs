@@ -1231,7 +1231,7 @@ fn ms_oxcrops_2_2_3_10_get_per_user_long_term_ids() {
 }
 
 // MS-OXCROPS 2.2.9.10.1 RopLockRegionStream request: RegionOffset (8), RegionSize (8),
-// LockFlags (4); MS-OXCPRPT 2.2.19.1 (as cited in stream.rs): 0x00000001 lets others read and
+// LockFlags (4); MS-OXCPRPT 2.2.24.1: 0x00000001 lets others read and
 // only the owner write, any other value is an exclusive lock and is kept as sent.
 #[test]
 fn ms_oxcrops_2_2_9_10_1_lock_region_stream_flags() {
