@@ -853,3 +853,525 @@ fn ms_oxomsg_4_3_abort_submit() {
         })
     );
 }
+
+// ---------------------------------------------------------------------------------------------
+// MS-OXCROPS layouts with no section-4 example: buffers laid out field by field from the
+// MS-OXCROPS 2.2.x.y diagrams (and the family spec's field tables), decoded through the typed
+// API and re-encoded byte-identically. Each test names the sections it follows.
+// ---------------------------------------------------------------------------------------------
+
+use mapi_http::wire::entry_id::{FolderId, LongTermId};
+use mapi_http::wire::property::PropertyRow;
+use mapi_http::wire::restriction::Restriction;
+use mapi_http::wire::rop::Rop;
+use mapi_http::wire::rop::folder::SearchFlags;
+use mapi_http::wire::rop::message::{
+    GetValidAttachmentsResponse, ReadFlags, ReadRecipientsResponse, RecipientFlags,
+    RecipientString, RecipientType, SetMessageReadFlagRequest, SetMessageReadFlagResponse,
+};
+use mapi_http::wire::rop::store::{
+    GetPerUserLongTermIdsResponse, GetReceiveFolderTableRequest, GetReceiveFolderTableResponse,
+    WritePerUserInformationRequest,
+};
+use mapi_http::wire::rop::stream::LockFlags;
+use mapi_http::wire::rop::table::{
+    BookmarkResponse, CollapseRowResponse, FindRowFlags, QueryPositionResponse,
+};
+use mapi_http::wire::rop::transport::GetTransportFolderResponse;
+
+/// A fixed, recognisable 16-byte GUID as it lies on the wire, and its value.
+const GUID_BYTES: [u8; 16] = [
+    0x33, 0x22, 0x11, 0x00, 0x55, 0x44, 0x77, 0x66, 0x88, 0x99, 0xAA, 0xBB, 0xCC, 0xDD, 0xEE, 0xFF,
+];
+fn guid_value() -> uuid::Uuid {
+    uuid::Uuid::parse_str("00112233-4455-6677-8899-aabbccddeeff").unwrap()
+}
+
+// MS-OXCROPS 2.2.5.13.1 RopFindRow request: FindRowFlags (1), RestrictionDataSize (2),
+// RestrictionData, Origin (1), BookmarkSize (2), Bookmark; MS-OXCTABL 2.2.2.14.1 (flags 0x00
+// forwards, 0x01 backwards) and 2.2.2.1.2 (BOOKMARK_CUSTOM 0x03 uses BookmarkSize/Bookmark).
+#[test]
+fn ms_oxcrops_2_2_5_13_1_find_row_request_tail() {
+    let bytes = [
+        0x4F, 0x00, 0x01, // RopId, LogonId, InputHandleIndex
+        0x01, // FindRowFlags: backwards
+        0x05, 0x00, // RestrictionDataSize
+        0x08, 0x1F, 0x00, 0x37, 0x00, // ExistRestriction(PidTagSubject)
+        0x03, // Origin: BOOKMARK_CUSTOM
+        0x04, 0x00, // BookmarkSize
+        0xDE, 0xAD, 0xBE, 0xEF, // Bookmark
+    ];
+    let req = request(&bytes);
+    let RopRequest::FindRow(r) = &req else {
+        panic!("not RopFindRow: {req:?}")
+    };
+    assert_eq!(r.flags, FindRowFlags::BACKWARD);
+    assert_eq!(
+        r.restriction,
+        Some(Restriction::Exist(PropertyTag(0x0037_001F)))
+    );
+    assert_eq!(r.origin, BookmarkOrigin::CUSTOM);
+    assert_eq!(r.bookmark, [0xDE, 0xAD, 0xBE, 0xEF]);
+
+    // A predefined origin still carries BookmarkSize (0) and no Bookmark.
+    let req = request(&[0x4F, 0x00, 0x01, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00]);
+    let RopRequest::FindRow(r) = &req else {
+        panic!("not RopFindRow: {req:?}")
+    };
+    assert_eq!(
+        (r.restriction.as_ref(), r.origin),
+        (None, BookmarkOrigin::BEGINNING)
+    );
+    assert!(r.bookmark.is_empty());
+}
+
+// MS-OXCROPS 2.2.5.17.1 RopCollapseRow request (CategoryId, 8 bytes) and 2.2.5.17.2 success
+// response (CollapsedRowCount, 4 bytes).
+#[test]
+fn ms_oxcrops_2_2_5_17_collapse_row() {
+    let req = request(&[
+        0x5A, 0x00, 0x01, 0x01, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x80,
+    ]);
+    let RopRequest::CollapseRow(r) = &req else {
+        panic!("not RopCollapseRow: {req:?}")
+    };
+    assert_eq!(r.category_id, 0x8000_0000_0000_0001);
+    let resp = response(
+        &req,
+        None,
+        &[0x5A, 0x01, 0, 0, 0, 0, 0x03, 0x00, 0x00, 0x00],
+    );
+    assert_eq!(
+        resp,
+        RopResponse::CollapseRow(CollapseRowResponse::Success {
+            handle_index: 1,
+            collapsed_row_count: 3,
+        })
+    );
+}
+
+// MS-OXCROPS 2.2.5.7.2 RopQueryPosition success response: Numerator (4 bytes, the current
+// row) then Denominator (4 bytes, the row count); MS-OXCTABL 2.2.2.8.
+#[test]
+fn ms_oxcrops_2_2_5_7_2_query_position_response() {
+    let req = request(&[0x17, 0x00, 0x01]);
+    let resp = response(
+        &req,
+        None,
+        &[0x17, 0x01, 0, 0, 0, 0, 0x05, 0, 0, 0, 0x0A, 0, 0, 0],
+    );
+    assert_eq!(
+        resp,
+        RopResponse::QueryPosition(QueryPositionResponse::Success {
+            handle_index: 1,
+            numerator: 5,
+            denominator: 10,
+        })
+    );
+}
+
+// MS-OXCROPS 2.2.5.19.1 RopSetCollapseState request (CollapseStateSize 2, CollapseState) and
+// 2.2.5.19.2 success response (BookmarkSize 2, Bookmark); MS-OXCTABL 2.2.2.20.
+#[test]
+fn ms_oxcrops_2_2_5_19_set_collapse_state() {
+    let req = request(&[0x6C, 0x00, 0x01, 0x03, 0x00, 0xAA, 0xBB, 0xCC]);
+    let resp = response(
+        &req,
+        None,
+        &[0x6C, 0x01, 0, 0, 0, 0, 0x02, 0x00, 0x11, 0x22],
+    );
+    assert_eq!(
+        resp,
+        RopResponse::SetCollapseState(BookmarkResponse::Success {
+            handle_index: 1,
+            bookmark: vec![0x11, 0x22],
+        })
+    );
+}
+
+// MS-OXCROPS 2.2.6.6.2 RopReadRecipients success response: RowCount (1 byte) then
+// ReadRecipientRows (2.2.6.6.2.1: RowId 4, RecipientType 1, CodePageId 2, Reserved 2,
+// RecipientRowSize 2, RecipientRow); the RecipientRow per MS-OXCDATA 2.8.3.2: RecipientFlags,
+// the optional standard fields the flags select (here DisplayName, Unicode), then
+// RecipientColumnCount and a PropertyRow over that many recipient columns.
+#[test]
+fn ms_oxcrops_2_2_6_6_2_read_recipients_response() {
+    let req = request(&[0x0F, 0x00, 0x01, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00]);
+    let columns = [PropertyTag(0x0C15_0003)]; // PidTagRecipientType
+    let bytes = [
+        0x0F, 0x01, 0, 0, 0, 0,    // RopId, InputHandleIndex, ReturnValue
+        0x01, // RowCount
+        0x07, 0x00, 0x00, 0x00, // RowId
+        0x01, // RecipientType: To
+        0xE4, 0x04, // CodePageId 1252
+        0x00, 0x00, // Reserved
+        0x0F, 0x00, // RecipientRowSize
+        0x13, 0x02, // RecipientFlags: Type SMTP, D, U
+        0x41, 0x00, 0x6C, 0x00, 0x00, 0x00, // DisplayName "Al"
+        0x01, 0x00, // RecipientColumnCount
+        0x00, 0x01, 0x00, 0x00, 0x00, // StandardPropertyRow: PidTagRecipientType 1
+    ];
+    let resp = response(&req, Some(&columns), &bytes);
+    let RopResponse::ReadRecipients(ReadRecipientsResponse::Success {
+        input_handle_index,
+        recipient_rows,
+    }) = resp
+    else {
+        panic!("not a RopReadRecipients success: {resp:?}")
+    };
+    assert_eq!(input_handle_index, 1);
+    assert_eq!(recipient_rows.len(), 1);
+    let r = &recipient_rows[0];
+    assert_eq!(r.row_id, 7);
+    assert_eq!(r.recipient_type, RecipientType::TO);
+    assert_eq!((r.code_page_id, r.reserved), (1252, 0));
+    assert_eq!(r.row.flags, RecipientFlags(0x0213));
+    assert_eq!(
+        r.row.display_name,
+        Some(RecipientString::Unicode("Al".into()))
+    );
+    assert_eq!(r.row.email_address, None);
+    assert_eq!(
+        r.row.properties.get(0).and_then(PropertyValue::as_i64),
+        Some(1)
+    );
+}
+
+// MS-OXCROPS 2.2.6.11.1 RopSetMessageReadFlag request: ClientData (24 bytes) is present only
+// when the logon was created with the Private flag unset (public folders), MS-OXCMSG
+// 2.2.3.11.1 (a LongTermID in public folder mode, absent otherwise). The plain decoder assumes
+// a private logon; the public form goes through `decode_request_with(true, ..)`.
+#[test]
+fn ms_oxcrops_2_2_6_11_1_set_message_read_flag_request_forms() {
+    let private = request(&[0x11, 0x00, 0x01, 0x02, 0x01]);
+    let RopRequest::SetMessageReadFlag(r) = &private else {
+        panic!("not RopSetMessageReadFlag: {private:?}")
+    };
+    assert_eq!((r.response_handle_index, r.input_handle_index), (1, 2));
+    assert_eq!(r.read_flags, ReadFlags(0x01));
+    assert_eq!(r.client_data, None);
+
+    let mut public = vec![0x11, 0x00, 0x01, 0x02, 0x01];
+    let client_data: [u8; 24] = core::array::from_fn(|n| n as u8 + 1);
+    public.extend_from_slice(&client_data);
+    let (rest, r) = SetMessageReadFlagRequest::decode_request_with(true, &public[1..]).unwrap();
+    assert!(rest.is_empty());
+    assert_eq!(r.client_data, Some(client_data));
+    let mut out = vec![0x11];
+    r.encode_request(&mut out).unwrap();
+    assert_eq!(out, public);
+    // Read as a private logon, the 24 ClientData bytes are left over: the logon kind matters.
+    let (rest, _) = RopRequest::decode(&public).unwrap();
+    assert_eq!(rest.len(), 24);
+}
+
+// MS-OXCROPS 2.2.6.11.2 RopSetMessageReadFlag success response: ReadStatusChanged (1 byte);
+// LogonId (1 byte) and ClientData (24 bytes) follow only when it is nonzero.
+#[test]
+fn ms_oxcrops_2_2_6_11_2_set_message_read_flag_response() {
+    let req = request(&[0x11, 0x00, 0x01, 0x02, 0x00]);
+    let resp = response(&req, None, &[0x11, 0x01, 0, 0, 0, 0, 0x00]);
+    assert_eq!(
+        resp,
+        RopResponse::SetMessageReadFlag(SetMessageReadFlagResponse::Success {
+            response_handle_index: 1,
+            read_status_changed: None,
+        })
+    );
+    let mut bytes = vec![0x11, 0x01, 0, 0, 0, 0, 0x01, 0x05];
+    bytes.extend_from_slice(&[0xC1; 24]);
+    let resp = response(&req, None, &bytes);
+    let RopResponse::SetMessageReadFlag(SetMessageReadFlagResponse::Success {
+        response_handle_index: 1,
+        read_status_changed: Some(change),
+    }) = resp
+    else {
+        panic!("ReadStatusChanged not decoded: {resp:?}")
+    };
+    assert_eq!((change.logon_id, change.client_data), (5, [0xC1; 24]));
+    // Failure: ResponseHandleIndex and ReturnValue only (2.2.6.11.3).
+    let resp = response(&req, None, &[0x11, 0x01, 0x05, 0x00, 0x07, 0x80]);
+    assert!(matches!(
+        resp,
+        RopResponse::SetMessageReadFlag(SetMessageReadFlagResponse::Failure(_))
+    ));
+}
+
+// MS-OXCROPS 2.2.6.18.1 RopGetValidAttachments request and 2.2.6.18.2 success response:
+// AttachmentIdCount (2 bytes) then that many 4-byte attachment IDs.
+#[test]
+fn ms_oxcrops_2_2_6_18_get_valid_attachments() {
+    let req = request(&[0x52, 0x00, 0x01]);
+    let resp = response(
+        &req,
+        None,
+        &[
+            0x52, 0x01, 0, 0, 0, 0, 0x02, 0x00, 0x00, 0x00, 0x00, 0x00, 0x03, 0x00, 0x00, 0x00,
+        ],
+    );
+    assert_eq!(
+        resp,
+        RopResponse::GetValidAttachments(GetValidAttachmentsResponse::Success {
+            input_handle_index: 1,
+            attachment_ids: vec![0, 3],
+        })
+    );
+}
+
+// MS-OXCROPS 2.2.3.4.2 RopGetReceiveFolderTable success response: RowCount (4 bytes) and that
+// many rows; MS-OXCSTOR 2.2.1.4.2: each row a StandardPropertyRow (Flag 0x00) or a
+// FlaggedPropertyRow (Flag 0x01) over PidTagFolderId, PidTagMessageClass (PtypString8),
+// PidTagLastModificationTime, in that order.
+#[test]
+fn ms_oxcrops_2_2_3_4_2_get_receive_folder_table_response() {
+    assert_eq!(
+        GetReceiveFolderTableRequest::COLUMNS,
+        [
+            PropertyTag(0x6748_0014),
+            PropertyTag(0x001A_001E),
+            PropertyTag(0x3008_0040)
+        ]
+    );
+    let req = request(&[0x68, 0x00, 0x00]);
+    let bytes = [
+        0x68, 0x00, 0, 0, 0, 0, // header
+        0x02, 0x00, 0x00, 0x00, // RowCount (4 bytes)
+        0x00, // StandardPropertyRow
+        0x01, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x11, // FolderId
+        0x00, // MessageClass "" (the default receive folder)
+        0x00, 0x80, 0x3E, 0xD5, 0xDE, 0xB1, 0x9D, 0x01, // LastModificationTime
+        0x01, // FlaggedPropertyRow
+        0x00, 0x01, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x22, // flag 0, FolderId
+        0x00, b'I', b'P', b'M', 0x00, // flag 0, MessageClass "IPM"
+        0x0A, 0x0F, 0x01, 0x04, 0x80, // flag 0x0A (error), ecNotFound
+    ];
+    let resp = response(&req, None, &bytes);
+    let RopResponse::GetReceiveFolderTable(GetReceiveFolderTableResponse::Success {
+        input_handle_index: 0,
+        rows,
+    }) = resp
+    else {
+        panic!("not a RopGetReceiveFolderTable success: {resp:?}")
+    };
+    assert_eq!(rows.len(), 2);
+    let first: &PropertyRow = &rows[0];
+    assert_eq!(
+        first.get(0).and_then(PropertyValue::as_i64),
+        Some(0x1100_0000_0000_0001)
+    );
+    assert_eq!(
+        rows[1].get(0).and_then(PropertyValue::as_i64),
+        Some(0x2200_0000_0000_0001)
+    );
+}
+
+// MS-OXCROPS 2.2.3.13.1 RopWritePerUserInformation request: FolderId (LongTermID, 24),
+// HasFinished (1), DataOffset (4), DataSize (2), Data, then ReplGuid (16) only when DataOffset
+// is 0 and the logon is a private mailbox logon (MS-OXCSTOR 2.2.1.13.1). `Rop::decode_request`
+// assumes a private logon; `decode_with(false, ..)` reads the public-logon form.
+#[test]
+fn ms_oxcrops_2_2_3_13_1_write_per_user_information_forms() {
+    let mut head = vec![0x64, 0x00, 0x00];
+    head.extend_from_slice(&GUID_BYTES); // FolderId: DatabaseGuid
+    head.extend_from_slice(&[0, 0, 0, 0, 0, 0x2A, 0x00, 0x00]); // GlobalCounter, Pad
+    head.push(0x01); // HasFinished
+    head.extend_from_slice(&[0, 0, 0, 0]); // DataOffset 0
+    head.extend_from_slice(&[0x02, 0x00, 0xAA, 0xBB]); // DataSize, Data
+
+    let mut private = head.clone();
+    private.extend_from_slice(&GUID_BYTES); // ReplGuid
+    let req = request(&private);
+    let RopRequest::WritePerUserInformation(r) = &req else {
+        panic!("not RopWritePerUserInformation: {req:?}")
+    };
+    assert_eq!(r.folder_id.database_guid, guid_value());
+    assert!(r.has_finished);
+    assert_eq!(r.data, [0xAA, 0xBB]);
+    assert_eq!(r.repl_guid, Some(guid_value()));
+
+    // Public logon: no ReplGuid even at DataOffset 0.
+    let (rest, public) = WritePerUserInformationRequest::decode_with(false, &head[1..]).unwrap();
+    assert!(rest.is_empty());
+    assert_eq!(public.repl_guid, None);
+    let mut out = vec![0x64];
+    public.encode_request(&mut out).unwrap();
+    assert_eq!(out, head);
+
+    // A later chunk (DataOffset 2) on a private logon: no ReplGuid either.
+    let mut later = head.clone();
+    later[3 + 24 + 1] = 0x02;
+    let req = request(&later);
+    let RopRequest::WritePerUserInformation(r) = &req else {
+        panic!("not RopWritePerUserInformation: {req:?}")
+    };
+    assert_eq!((r.data_offset, r.repl_guid), (2, None));
+}
+
+// MS-OXCROPS 2.2.3.10.1 RopGetPerUserLongTermIds request (DatabaseGuid, 16) and 2.2.3.10.2
+// success response: LongTermIdCount (2 bytes) and that many 24-byte LongTermIDs.
+#[test]
+fn ms_oxcrops_2_2_3_10_get_per_user_long_term_ids() {
+    let mut req_bytes = vec![0x60, 0x00, 0x00];
+    req_bytes.extend_from_slice(&GUID_BYTES);
+    let req = request(&req_bytes);
+    let mut bytes = vec![0x60, 0x00, 0, 0, 0, 0, 0x01, 0x00];
+    bytes.extend_from_slice(&GUID_BYTES);
+    bytes.extend_from_slice(&[0, 0, 0, 0, 0, 0x07, 0x00, 0x00]);
+    let resp = response(&req, None, &bytes);
+    let RopResponse::GetPerUserLongTermIds(GetPerUserLongTermIdsResponse::Success {
+        input_handle_index: 0,
+        long_term_ids,
+    }) = resp
+    else {
+        panic!("not a RopGetPerUserLongTermIds success: {resp:?}")
+    };
+    let expected: LongTermId = LongTermId::from_bytes(&bytes[8..]).unwrap();
+    assert_eq!(long_term_ids, vec![expected]);
+    assert_eq!(long_term_ids[0].database_guid, guid_value());
+}
+
+// MS-OXCROPS 2.2.9.10.1 RopLockRegionStream request: RegionOffset (8), RegionSize (8),
+// LockFlags (4); MS-OXCPRPT 2.2.24.1: 0x00000001 lets others read and
+// only the owner write, any other value is an exclusive lock and is kept as sent.
+#[test]
+fn ms_oxcrops_2_2_9_10_1_lock_region_stream_flags() {
+    for (flags, exclusive) in [(1u32, false), (0, true), (2, true)] {
+        let mut bytes = vec![0x5B, 0x00, 0x01];
+        bytes.extend_from_slice(&0x10u64.to_le_bytes());
+        bytes.extend_from_slice(&0x20u64.to_le_bytes());
+        bytes.extend_from_slice(&flags.to_le_bytes());
+        let req = request(&bytes);
+        let RopRequest::LockRegions(r) = &req else {
+            panic!("not RopLockRegionStream: {req:?}")
+        };
+        assert_eq!((r.region_offset, r.region_size), (0x10, 0x20));
+        assert_eq!(r.lock_flags, LockFlags(flags));
+        assert_eq!(r.lock_flags.is_exclusive(), exclusive);
+    }
+    assert_eq!(LockFlags::WRITE_ONLY_BY_OWNER, LockFlags(1));
+}
+
+// MS-OXCROPS 2.2.7.1.1 RopSubmitMessage request: SubmitFlags (1 byte) with the MS-OXOMSG
+// values None 0x00, PreProcess 0x01, NeedsSpooler 0x02; other bits survive.
+#[test]
+fn ms_oxcrops_2_2_7_1_1_submit_message_flags() {
+    for (byte, flags) in [
+        (0x00, SubmitFlags::NONE),
+        (0x01, SubmitFlags::PRE_PROCESS),
+        (0x02, SubmitFlags::NEEDS_SPOOLER),
+        (0x83, SubmitFlags(0x83)),
+    ] {
+        let req = request(&[0x32, 0x00, 0x02, byte]);
+        let RopRequest::SubmitMessage(r) = &req else {
+            panic!("not RopSubmitMessage: {req:?}")
+        };
+        assert_eq!(r.submit_flags, flags);
+    }
+    // LockState of RopSpoolerLockMessage (MS-OXOMSG): lstLock 0, lstUnlock 1, lstFinished 2.
+    assert_eq!(
+        [
+            LockState::LOCK.0,
+            LockState::UNLOCK.0,
+            LockState::FINISHED.0
+        ],
+        [0, 1, 2]
+    );
+}
+
+// MS-OXCROPS 2.2.7.8.1 RopGetTransportFolder request (no fields) and 2.2.7.8.2 success
+// response: FolderId (8 bytes); MS-OXOMSG 2.2.5.2.
+#[test]
+fn ms_oxcrops_2_2_7_8_get_transport_folder() {
+    let req = request(&[0x6D, 0x00, 0x00]);
+    let resp = response(
+        &req,
+        None,
+        &[
+            0x6D, 0x00, 0, 0, 0, 0, 0x01, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x0C,
+        ],
+    );
+    assert_eq!(
+        resp,
+        RopResponse::GetTransportFolder(GetTransportFolderResponse::Success {
+            input_handle_index: 0,
+            folder_id: FolderId(0x0C00_0000_0000_0001),
+        })
+    );
+}
+
+// MS-OXCROPS 2.2.4.4.1 RopSetSearchCriteria request: RestrictionDataSize (2), RestrictionData,
+// FolderIdCount (2), FolderIds, SearchFlags (4); MS-OXCFOLD 2.2.1.4.1 names seven flags:
+// STOP_SEARCH 0x1, RESTART_SEARCH 0x2, RECURSIVE_SEARCH 0x4, SHALLOW_SEARCH 0x8,
+// CONTENT_INDEXED_SEARCH 0x10000, NON_CONTENT_INDEXED_SEARCH 0x20000, STATIC_SEARCH 0x40000.
+#[test]
+fn ms_oxcrops_2_2_4_4_1_set_search_criteria_flags() {
+    assert_eq!(
+        [
+            SearchFlags::STOP_SEARCH.0,
+            SearchFlags::RESTART_SEARCH.0,
+            SearchFlags::RECURSIVE_SEARCH.0,
+            SearchFlags::SHALLOW_SEARCH.0,
+            SearchFlags::CONTENT_INDEXED_SEARCH.0,
+            SearchFlags::NON_CONTENT_INDEXED_SEARCH.0,
+            SearchFlags::STATIC_SEARCH.0,
+        ],
+        [0x1, 0x2, 0x4, 0x8, 0x1_0000, 0x2_0000, 0x4_0000]
+    );
+    let bytes = [
+        0x30, 0x00, 0x01, // RopId, LogonId, InputHandleIndex
+        0x00, 0x00, // RestrictionDataSize 0
+        0x01, 0x00, // FolderIdCount
+        0x01, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x05, // FolderId
+        0x06, 0x00, 0x05, 0x00, // RESTART | RECURSIVE | CONTENT_INDEXED | STATIC
+    ];
+    let req = request(&bytes);
+    let RopRequest::SetSearchCriteria(r) = &req else {
+        panic!("not RopSetSearchCriteria: {req:?}")
+    };
+    assert_eq!(r.folder_ids, vec![FolderId(0x0500_0000_0000_0001)]);
+    for f in [
+        SearchFlags::RESTART_SEARCH,
+        SearchFlags::RECURSIVE_SEARCH,
+        SearchFlags::CONTENT_INDEXED_SEARCH,
+        SearchFlags::STATIC_SEARCH,
+    ] {
+        assert_eq!(r.search_flags.0 & f.0, f.0);
+    }
+    assert_eq!(r.search_flags, SearchFlags(0x0005_0006));
+}
+
+// MS-OXCFOLD 2.2.1.13.1 (RopGetHierarchyTable: Depth 0x04, DeferredErrors 0x08,
+// NoNotifications 0x10, SoftDeletes 0x20, UseUnicode 0x40, SuppressesNotifications 0x80) and
+// 2.2.1.14.1 (RopGetContentsTable: Associated 0x02, DeferredErrors 0x08, NoNotifications 0x10,
+// SoftDeletes 0x20, UseUnicode 0x40, ConversationMembers 0x80): every named bit, and the two
+// meanings of 0x80, through MS-OXCROPS 2.2.4.13.1 / 2.2.4.14.1.
+#[test]
+fn ms_oxcfold_2_2_1_13_1_and_14_1_table_flags() {
+    assert_eq!(
+        [
+            TableFlags::ASSOCIATED.0,
+            TableFlags::DEPTH.0,
+            TableFlags::DEFERRED_ERRORS.0,
+            TableFlags::NO_NOTIFICATIONS.0,
+            TableFlags::SOFT_DELETES.0,
+            TableFlags::USE_UNICODE.0,
+            TableFlags::SUPPRESSES_NOTIFICATIONS.0,
+            TableFlags::CONVERSATION_MEMBERS.0,
+        ],
+        [0x02, 0x04, 0x08, 0x10, 0x20, 0x40, 0x80, 0x80]
+    );
+    let req = request(&[0x04, 0x00, 0x00, 0x01, 0xC4]);
+    let RopRequest::GetHierarchyTable(r) = &req else {
+        panic!("not RopGetHierarchyTable: {req:?}")
+    };
+    assert!(r.table_flags.contains(TableFlags::DEPTH));
+    assert!(r.table_flags.contains(TableFlags::USE_UNICODE));
+    assert!(r.table_flags.contains(TableFlags::SUPPRESSES_NOTIFICATIONS));
+    let req = request(&[0x05, 0x00, 0x00, 0x01, 0xC2]);
+    let RopRequest::GetContentsTable(r) = &req else {
+        panic!("not RopGetContentsTable: {req:?}")
+    };
+    assert!(r.table_flags.contains(TableFlags::ASSOCIATED));
+    assert!(r.table_flags.contains(TableFlags::USE_UNICODE));
+    assert!(r.table_flags.contains(TableFlags::CONVERSATION_MEMBERS));
+}
