@@ -1375,3 +1375,36 @@ fn ms_oxcfold_2_2_1_13_1_and_14_1_table_flags() {
     assert!(r.table_flags.contains(TableFlags::USE_UNICODE));
     assert!(r.table_flags.contains(TableFlags::CONVERSATION_MEMBERS));
 }
+
+// A public-folder RopLogon earlier in the buffer makes its LogonId public for the rest of
+// the walk: RopSetMessageReadFlag on it then carries ClientData (MS-OXCROPS 2.2.6.11.1),
+// and the same bytes on a private logon would leave 24 bytes unexplained.
+#[test]
+fn logon_kind_from_the_buffer_selects_public_request_layouts() {
+    use mapi_http::wire::rop::any::{LogonKinds, decode_requests, decode_requests_in};
+    // RopLogon: LogonId 3, OutputHandleIndex 0, LogonFlags 0 (public), OpenFlags PUBLIC |
+    // USE_PER_MDB_REPLID_MAPPING, StoreState 0, EssdnSize 0.
+    let mut rops = vec![
+        0xFE, 0x03, 0x00, 0x00, 0x02, 0x00, 0x00, 0x01, 0, 0, 0, 0, 0x00, 0x00,
+    ];
+    rops.extend_from_slice(&[0x11, 0x03, 0x01, 0x02, 0x01]);
+    let client_data: [u8; 24] = core::array::from_fn(|n| 0xA0 + n as u8);
+    rops.extend_from_slice(&client_data);
+    let mut logons = LogonKinds::new();
+    let requests = decode_requests_in(&rops, &mut logons).unwrap();
+    assert_eq!(requests.len(), 2);
+    let RopRequest::SetMessageReadFlag(r) = &requests[1] else {
+        panic!("{:?}", requests[1])
+    };
+    assert_eq!(r.client_data, Some(client_data));
+    assert!(logons.is_public(3));
+    assert!(!logons.is_public(0));
+    assert!(
+        decode_requests(&rops).is_err(),
+        "read as private the buffer does not parse"
+    );
+    assert_eq!(
+        mapi_http::wire::rop::any::encode_requests(&requests).unwrap(),
+        rops
+    );
+}

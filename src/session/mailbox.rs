@@ -442,3 +442,123 @@ impl MailboxSession {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use std::time::Instant;
+
+    use super::*;
+    use crate::session::HttpResponse;
+
+    fn framed(body: Vec<u8>, cookies: &[&str]) -> HttpResponse {
+        let mut raw = b"PROCESSING\r\nDONE\r\nX-ResponseCode: 0\r\n\r\n".to_vec();
+        raw.extend_from_slice(&body);
+        let mut headers = vec![(
+            "Content-Type".to_owned(),
+            "application/mapi-http".to_owned(),
+        )];
+        headers.extend(
+            cookies
+                .iter()
+                .map(|c| ("Set-Cookie".to_owned(), (*c).to_owned())),
+        );
+        HttpResponse::from_raw(200, headers, &raw)
+    }
+
+    fn connect_ok(error_code: u32) -> HttpResponse {
+        let body = ConnectResponse::Success {
+            error_code: ErrorCode(error_code),
+            max_polling_interval: 60000,
+            max_retry_count: 6,
+            retry_delay: 10000,
+            dn_prefix: String::new(),
+            display_name: "Alice Example".into(),
+            auxiliary_buffer: Vec::new(),
+        }
+        .to_bytes()
+        .unwrap();
+        framed(
+            body,
+            if error_code == 0 {
+                &["ctx=1", "seq=1"]
+            } else {
+                &[]
+            },
+        )
+    }
+
+    fn session() -> MailboxSession {
+        MailboxSession::new(
+            ClientIdentity::new(uuid::Uuid::from_u128(9), "Outlook/16.0", "test"),
+            uuid::Uuid::from_u128(1),
+            MailboxOptions::new(
+                "http://127.0.0.1/mapi/emsmdb/?MailboxId=a@b",
+                "/o=Org/cn=alice",
+            ),
+        )
+    }
+
+    #[test]
+    fn connect_sends_the_user_dn_and_reads_the_display_name() {
+        let now = Instant::now();
+        let mut s = session();
+        let req = s.connect(uuid::Uuid::from_u128(1), now).unwrap();
+        let body = ConnectRequest::from_bytes(&req.body).unwrap();
+        assert_eq!(body.user_dn, "/o=Org/cn=alice");
+        assert_eq!((body.default_code_page, body.lcid_sort), (1252, 1033));
+        let info = s.on_connect(connect_ok(0), now).unwrap();
+        assert_eq!(info.display_name, "Alice Example");
+        assert_eq!(s.generation(), 1);
+    }
+
+    #[test]
+    fn refused_connect_is_typed_and_leaves_no_context() {
+        let now = Instant::now();
+        let mut s = session();
+        s.connect(uuid::Uuid::from_u128(1), now).unwrap();
+        assert_eq!(
+            s.on_connect(connect_ok(0x8004_0115), now),
+            Err(SessionError::ConnectRefused(ErrorCode(0x8004_0115)))
+        );
+        assert_eq!(s.generation(), 0);
+        let mut batch = RopBatch::new();
+        assert_eq!(s.execute(&mut batch, now), Err(SessionError::NotConnected));
+    }
+
+    #[test]
+    fn releases_ride_along_and_old_handles_go_stale() {
+        let now = Instant::now();
+        let mut s = session();
+        s.connect(uuid::Uuid::from_u128(1), now).unwrap();
+        s.on_connect(connect_ok(0), now).unwrap();
+        let folder = s.handle(0x42);
+        s.queue_release(0, folder);
+        assert_eq!(s.queued_releases(), 1);
+        let mut batch = RopBatch::new();
+        let req = s.execute(&mut batch, now).unwrap();
+        assert_eq!(req.header("Cookie"), Some("ctx=1; seq=1"));
+        assert!(matches!(batch.requests(), [RopRequest::Release(r)] if r.input_handle_index == 0));
+        assert_eq!(batch.handles(), &[0x42]);
+        assert_eq!(s.queued_releases(), 0);
+        // The server drops the context; a reconnect makes every earlier handle stale.
+        s.channel.abandon(&RequestType::Execute);
+        let again = s.connect(uuid::Uuid::from_u128(2), now).unwrap();
+        assert_eq!(
+            again.header("Cookie"),
+            Some("ctx=1; seq=1"),
+            "MS-OXCMAPIHTTP 4.4"
+        );
+        s.on_connect(connect_ok(0), now).unwrap();
+        assert_eq!(s.generation(), 2);
+        assert_eq!(
+            s.slot(&mut RopBatch::new(), folder),
+            Err(SessionError::Stale)
+        );
+        s.queue_release(0, folder);
+        assert_eq!(
+            s.queued_releases(),
+            0,
+            "the server freed it with the old context"
+        );
+    }
+}

@@ -11,7 +11,7 @@ use mapi_http::wire::mapihttp::{
     NotificationWaitResponse, framing::frame_all,
 };
 use mapi_http::wire::rop::any::{
-    ColumnState, RopRequest, decode_output_buffers, decode_requests, join_packed,
+    ColumnState, LogonKinds, RopRequest, decode_output_buffers, decode_requests_in, join_packed,
 };
 use mapi_http::wire::rpc_ext::decode_chain;
 use mapi_http::wire::{DecodeError, Wire};
@@ -328,7 +328,9 @@ fn requests_of(chain: &[u8]) -> Result<Vec<RopRequest>, DecodeError> {
         return Ok(Vec::new());
     };
     let buffer = RopBuffer::from_bytes(&first.payload)?;
-    decode_requests(&buffer.rops).map_err(|e| e.offset_by(2))
+    // Logons in the buffer itself decide the public-logon layouts; earlier Executes are not
+    // known to a one-body decode, so other LogonIds are taken as private.
+    decode_requests_in(&buffer.rops, &mut LogonKinds::new()).map_err(|e| e.offset_by(2))
 }
 
 fn request_rops(chain: &[u8]) -> Value {

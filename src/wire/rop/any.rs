@@ -225,6 +225,82 @@ pub fn decode_requests(rops: &[u8]) -> Result<Vec<RopRequest>, DecodeError> {
     Ok(requests)
 }
 
+/// Which LogonIds of a session name public-folder logons. Two request layouts depend on it
+/// (RopSetMessageReadFlag carries ClientData only on public logons, MS-OXCROPS 2.2.6.11.1;
+/// RopWritePerUserInformation carries ReplGuid only on private ones, 2.2.3.13.1).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct LogonKinds {
+    /// One bit per LogonId, set for public logons.
+    public: [u64; 4],
+}
+
+impl LogonKinds {
+    /// Every LogonId private (what [`decode_requests`] assumes).
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Records whether `logon_id` is a public-folder logon.
+    pub fn set_public(&mut self, logon_id: u8, public: bool) {
+        let bit = 1u64 << (logon_id % 64);
+        if let Some(word) = self.public.get_mut(usize::from(logon_id / 64)) {
+            if public {
+                *word |= bit;
+            } else {
+                *word &= !bit;
+            }
+        }
+    }
+
+    /// Whether `logon_id` is a public-folder logon.
+    pub fn is_public(&self, logon_id: u8) -> bool {
+        self.public
+            .get(usize::from(logon_id / 64))
+            .is_some_and(|w| w & (1u64 << (logon_id % 64)) != 0)
+    }
+}
+
+/// Decodes the ROP requests that fill `rops` knowing which logons are public. A RopLogon in
+/// the buffer decides the kind of its LogonId for the requests after it, and `logons` is
+/// updated with it.
+pub fn decode_requests_in(
+    rops: &[u8],
+    logons: &mut LogonKinds,
+) -> Result<Vec<RopRequest>, DecodeError> {
+    let total = rops.len();
+    let mut input = rops;
+    let mut requests = Vec::new();
+    while let Some((&id, body)) = input.split_first() {
+        let logon_id = body.first().copied().unwrap_or(0);
+        let public = logons.is_public(logon_id);
+        let decoded = match RopId(id) {
+            RopId::SET_MESSAGE_READ_FLAG if public => named("RopSetMessageReadFlag", body, |i| {
+                super::message::SetMessageReadFlagRequest::decode_request_with(true, i)
+            })
+            .map(|(r, v)| (r, RopRequest::SetMessageReadFlag(v))),
+            RopId::WRITE_PER_USER_INFORMATION if public => {
+                named("RopWritePerUserInformation", body, |i| {
+                    super::store::WritePerUserInformationRequest::decode_with(false, i)
+                })
+                .map(|(r, v)| (r, RopRequest::WritePerUserInformation(v)))
+            }
+            _ => RopRequest::decode(input),
+        };
+        let (rest, request) = decoded.map_err(|e| into_decode_error(e, total))?;
+        if let RopRequest::Logon(logon) = &request {
+            logons.set_public(
+                logon.logon_id,
+                !logon
+                    .logon_flags
+                    .contains(super::store::LogonFlags::PRIVATE),
+            );
+        }
+        requests.push(request);
+        input = rest;
+    }
+    Ok(requests)
+}
+
 /// Encodes requests back to back (the RopsList of a ROP input buffer).
 pub fn encode_requests(requests: &[RopRequest]) -> Result<Vec<u8>, EncodeError> {
     let mut out = Vec::new();
