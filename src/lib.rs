@@ -43,6 +43,9 @@ pub mod wire;
 
 pub mod session;
 
+#[cfg(feature = "client")]
+pub mod transport;
+
 #[cfg(feature = "emulator")]
 pub mod emulator;
 

@@ -1,0 +1,310 @@
+//! Async HTTP for the session machines: POST what a session hands over, stream the response
+//! body through the incremental meta-tag framer, and hand status, headers and body back.
+//!
+//! The transport knows nothing of ROPs and keeps no cookies (they belong to the session). It
+//! owns what only I/O can do: connections, timeouts and the `Authorization` header.
+//!
+//! Timeouts follow how MAPI/HTTP keeps long requests alive (MS-OXCMAPIHTTP 2.2.7): a response
+//! may take minutes, sending PENDING every X-PendingPeriod, so the transport times out on
+//! *silence* (no meta-tag, header line or body byte for too long), not on duration; a drip of
+//! bytes that never forms a meta-tag does not count as life. A cap on the whole response and a
+//! deadline on the HTTP head bound what a hostile server can hold.
+
+mod auth;
+
+use std::fmt;
+use std::future::Future;
+use std::time::Duration;
+
+use tokio::time::Instant;
+
+pub use auth::{Credentials, Secret};
+
+use crate::session::{HttpRequest, HttpResponse, ResponseBody};
+use crate::wire::mapihttp::framing::FramerState;
+use crate::wire::mapihttp::headers::CONTENT_TYPE_MAPI_HTTP;
+use crate::wire::mapihttp::{FramerLimits, FramingError, ResponseFramer};
+
+/// Limits and timeouts of a transport.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TransportConfig {
+    /// Longest wait for a TCP (and TLS) connection.
+    pub connect_timeout: Duration,
+    /// Longest wait from sending a request to the end of the HTTP response head.
+    pub head_timeout: Duration,
+    /// Longest silence tolerated in a response body. PENDING counts as life; pick a few
+    /// X-PendingPeriods (Exchange announces 15 s; the default is 4 of those).
+    pub silence_timeout: Duration,
+    /// Longest a whole response may take, PENDING or not (NotificationWait included).
+    pub total_timeout: Duration,
+    /// Size limits of framed bodies; a plain (error) body is cut at `max_body_bytes` too.
+    pub framer_limits: FramerLimits,
+    /// Allow Basic credentials over plain `http://` (only for a loopback test server).
+    pub allow_insecure_basic: bool,
+}
+
+impl Default for TransportConfig {
+    fn default() -> Self {
+        TransportConfig {
+            connect_timeout: Duration::from_secs(30),
+            head_timeout: Duration::from_secs(60),
+            silence_timeout: Duration::from_secs(60),
+            total_timeout: Duration::from_secs(30 * 60),
+            framer_limits: FramerLimits::default(),
+            allow_insecure_basic: false,
+        }
+    }
+}
+
+/// Which wait ran out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TimeoutPhase {
+    /// Waiting for the HTTP response head.
+    Head,
+    /// No sign of life in the body for longer than the silence timeout.
+    Silence,
+    /// The whole response took longer than the total timeout.
+    Total,
+}
+
+/// What can go wrong moving one request and its response.
+#[derive(Debug, thiserror::Error)]
+pub enum TransportError {
+    /// The request could not be sent or the connection failed (no response started).
+    #[error("connection to the server failed: {0}")]
+    Connect(String),
+    /// The connection broke after the response started: whether the server processed the
+    /// request is unknown.
+    #[error("connection broke mid-response after {received} bytes: {reason}")]
+    Interrupted {
+        /// Body bytes received before the break.
+        received: usize,
+        /// What the HTTP stack said.
+        reason: String,
+    },
+    /// A wait ran out.
+    #[error("timed out ({0:?})")]
+    Timeout(TimeoutPhase),
+    /// The body broke the meta-tag grammar or a size limit.
+    #[error(transparent)]
+    Framing(#[from] FramingError),
+    /// A plain body longer than the limit.
+    #[error("response body exceeds {limit} bytes")]
+    BodyTooLarge {
+        /// The limit.
+        limit: usize,
+    },
+    /// Basic credentials would go over plain HTTP.
+    #[error(
+        "refusing to send Basic credentials over plain http:// (allow it explicitly for a test server)"
+    )]
+    InsecureBasic,
+    /// An authentication handshake failed on the client side.
+    #[error("authentication failed: {0}")]
+    Auth(String),
+    /// The URL or a header value is not valid HTTP.
+    #[error("invalid request: {0}")]
+    InvalidRequest(String),
+}
+
+impl TransportError {
+    /// Whether the server provably did not process the request (it is safe to send again):
+    /// only when no response byte arrived and the connection was never established.
+    pub fn request_not_sent(&self) -> bool {
+        matches!(
+            self,
+            TransportError::Connect(_)
+                | TransportError::InvalidRequest(_)
+                | TransportError::InsecureBasic
+        )
+    }
+}
+
+/// Moves one request and its response. Implemented over the network ([`HttpTransport`]) and,
+/// for tests and replay, over recordings.
+pub trait Transport: Send + Sync {
+    /// Sends `request` and returns the complete response.
+    fn send(
+        &self,
+        request: &HttpRequest,
+    ) -> impl Future<Output = Result<HttpResponse, TransportError>> + Send;
+}
+
+/// The network transport: reqwest over HTTP/1.1 with rustls, one keep-alive connection reused
+/// across requests (Windows authentication authenticates connections, not requests).
+pub struct HttpTransport {
+    client: reqwest::Client,
+    credentials: Credentials,
+    config: TransportConfig,
+}
+
+impl fmt::Debug for HttpTransport {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("HttpTransport")
+            .field("credentials", &self.credentials)
+            .field("config", &self.config)
+            .finish_non_exhaustive()
+    }
+}
+
+impl HttpTransport {
+    /// A transport presenting `credentials`.
+    pub fn new(credentials: Credentials, config: TransportConfig) -> Result<Self, TransportError> {
+        let client = reqwest::Client::builder()
+            .http1_only()
+            .pool_max_idle_per_host(1)
+            .connect_timeout(config.connect_timeout)
+            .redirect(reqwest::redirect::Policy::none())
+            .build()
+            .map_err(|e| TransportError::Connect(e.to_string()))?;
+        Ok(HttpTransport {
+            client,
+            credentials,
+            config,
+        })
+    }
+
+    /// The configuration.
+    pub fn config(&self) -> &TransportConfig {
+        &self.config
+    }
+
+    async fn exchange(
+        &self,
+        request: &HttpRequest,
+        authorization: Option<String>,
+    ) -> Result<HttpResponse, TransportError> {
+        let url = reqwest::Url::parse(&request.url)
+            .map_err(|e| TransportError::InvalidRequest(e.to_string()))?;
+        if authorization
+            .as_deref()
+            .is_some_and(|a| a.starts_with("Basic "))
+            && url.scheme() != "https"
+            && !self.config.allow_insecure_basic
+        {
+            return Err(TransportError::InsecureBasic);
+        }
+        let mut builder = self.client.post(url).body(request.body.clone());
+        for (name, value) in &request.headers {
+            builder = builder.header(*name, value);
+        }
+        if let Some(value) = authorization {
+            builder = builder.header("Authorization", value);
+        }
+        let started = Instant::now();
+        let total_deadline = started + self.config.total_timeout;
+        let head = tokio::time::timeout(
+            self.config.head_timeout.min(self.config.total_timeout),
+            builder.send(),
+        )
+        .await
+        .map_err(|_| TransportError::Timeout(TimeoutPhase::Head))?
+        .map_err(|e| TransportError::Connect(e.to_string()))?;
+        let status = head.status().as_u16();
+        let headers: Vec<(String, String)> = head
+            .headers()
+            .iter()
+            .map(|(n, v)| {
+                (
+                    n.as_str().to_owned(),
+                    String::from_utf8_lossy(v.as_bytes()).into_owned(),
+                )
+            })
+            .collect();
+        let framed = status == 200
+            && headers.iter().any(|(n, v)| {
+                n.eq_ignore_ascii_case("content-type")
+                    && v.to_ascii_lowercase().starts_with(CONTENT_TYPE_MAPI_HTTP)
+            });
+        let body = if framed {
+            ResponseBody::Framed(self.read_framed(head, total_deadline).await?.finish()?)
+        } else {
+            ResponseBody::Plain(self.read_plain(head, total_deadline).await?)
+        };
+        Ok(HttpResponse {
+            status,
+            headers,
+            body,
+        })
+    }
+
+    /// Streams a meta-tag framed body; silence is measured between framer events (and body
+    /// bytes once the body started).
+    async fn read_framed(
+        &self,
+        mut response: reqwest::Response,
+        total_deadline: Instant,
+    ) -> Result<ResponseFramer, TransportError> {
+        let mut framer = ResponseFramer::new(self.config.framer_limits);
+        let mut alive_until = Instant::now() + self.config.silence_timeout;
+        loop {
+            let deadline = alive_until.min(total_deadline);
+            let chunk = match tokio::time::timeout_at(deadline, response.chunk()).await {
+                Err(_) => {
+                    let phase = if deadline == total_deadline {
+                        TimeoutPhase::Total
+                    } else {
+                        TimeoutPhase::Silence
+                    };
+                    return Err(TransportError::Timeout(phase));
+                }
+                Ok(Err(e)) => {
+                    return Err(TransportError::Interrupted {
+                        received: framer.bytes_fed(),
+                        reason: e.to_string(),
+                    });
+                }
+                Ok(Ok(None)) => return Ok(framer),
+                Ok(Ok(Some(chunk))) => chunk,
+            };
+            let body_before = framer.body_len();
+            let events = framer.feed(&chunk)?;
+            let progressed = !events.is_empty()
+                || (framer.state() == FramerState::Body && framer.body_len() > body_before);
+            if progressed {
+                alive_until = Instant::now() + self.config.silence_timeout;
+            }
+        }
+    }
+
+    /// Reads a plain body up to the size limit.
+    async fn read_plain(
+        &self,
+        mut response: reqwest::Response,
+        total_deadline: Instant,
+    ) -> Result<Vec<u8>, TransportError> {
+        let limit = self.config.framer_limits.max_body_bytes;
+        let mut body = Vec::new();
+        loop {
+            let deadline = (Instant::now() + self.config.silence_timeout).min(total_deadline);
+            match tokio::time::timeout_at(deadline, response.chunk()).await {
+                Err(_) => return Err(TransportError::Timeout(TimeoutPhase::Silence)),
+                Ok(Err(e)) => {
+                    return Err(TransportError::Interrupted {
+                        received: body.len(),
+                        reason: e.to_string(),
+                    });
+                }
+                Ok(Ok(None)) => return Ok(body),
+                Ok(Ok(Some(chunk))) => {
+                    if body.len() + chunk.len() > limit {
+                        return Err(TransportError::BodyTooLarge { limit });
+                    }
+                    body.extend_from_slice(&chunk);
+                }
+            }
+        }
+    }
+}
+
+impl Transport for HttpTransport {
+    async fn send(&self, request: &HttpRequest) -> Result<HttpResponse, TransportError> {
+        match &self.credentials {
+            Credentials::Anonymous => self.exchange(request, None).await,
+            Credentials::Basic { .. } | Credentials::Bearer { .. } => {
+                self.exchange(request, self.credentials.authorization_header())
+                    .await
+            }
+        }
+    }
+}
