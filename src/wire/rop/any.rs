@@ -159,6 +159,24 @@ macro_rules! rop_set {
             }
         }
 
+        impl RopRequest {
+            /// Every RopId that has a [`RopRequest`] variant, in declaration order.
+            pub const KNOWN_IDS: &'static [RopId] = &[$(<$req as Rop>::ID,)*];
+
+            /// The failure response of this request's own response type with `header`, or
+            /// `None` for a request that has no response (RopRelease).
+            fn failure_with(&self, header: super::ResponseHeader) -> Option<RopResponse> {
+                match self {
+                    $(
+                        RopRequest::$variant(_) => {
+                            <<$req as Rop>::Response as FailureForm>::failure(header)
+                                .map(RopResponse::$variant)
+                        }
+                    )*
+                }
+            }
+        }
+
         impl RopResponse {
             /// The response's RopId.
             pub fn id(&self) -> RopId {
@@ -210,6 +228,271 @@ fn progress_stand_in(request: &RopRequest) -> Option<RopRequest> {
             want_cancel: false,
         })
     })
+}
+
+/// How a response type answers a failed request: its failure layout built from the response
+/// header (handle index and nonzero ReturnValue). `None` for a ROP with no response.
+trait FailureForm: Sized {
+    fn failure(header: super::ResponseHeader) -> Option<Self>;
+}
+
+impl FailureForm for super::NoResponse {
+    fn failure(_: super::ResponseHeader) -> Option<Self> {
+        None
+    }
+}
+
+impl FailureForm for super::ResponseHeader {
+    fn failure(header: super::ResponseHeader) -> Option<Self> {
+        Some(header)
+    }
+}
+
+/// Response types whose failure layout is the `Failure(ResponseHeader)` variant.
+macro_rules! failure_variant {
+    ($($t:ty),* $(,)?) => {
+        $(
+            impl FailureForm for $t {
+                fn failure(header: super::ResponseHeader) -> Option<Self> {
+                    Some(Self::Failure(header))
+                }
+            }
+        )*
+    };
+}
+
+failure_variant!(
+    super::store::LogonResponse,
+    super::store::GetReceiveFolderResponse,
+    super::store::GetReceiveFolderTableResponse,
+    super::store::GetStoreStateResponse,
+    super::store::GetOwningServersResponse,
+    super::store::PublicFolderIsGhostedResponse,
+    super::store::LongTermIdFromIdResponse,
+    super::store::IdFromLongTermIdResponse,
+    super::store::GetPerUserLongTermIdsResponse,
+    super::store::GetPerUserGuidResponse,
+    super::store::ReadPerUserInformationResponse,
+    super::folder::OpenFolderResponse,
+    super::folder::CreateFolderResponse,
+    super::folder::GetSearchCriteriaResponse,
+    super::folder::GetTableResponse,
+    super::message::OpenMessageResponse,
+    super::message::CreateMessageResponse,
+    super::message::SaveChangesMessageResponse,
+    super::message::ReadRecipientsResponse,
+    super::message::ReloadCachedInformationResponse,
+    super::message::MessageStatusResponse,
+    super::message::SetMessageReadFlagResponse,
+    super::message::CreateAttachmentResponse,
+    super::message::GetValidAttachmentsResponse,
+    super::message::OpenEmbeddedMessageResponse,
+    super::property::GetPropertiesSpecificResponse,
+    super::property::GetPropertiesAllResponse,
+    super::property::GetPropertiesListResponse,
+    super::property::ProblemsResponse,
+    super::property::QueryNamedPropertiesResponse,
+    super::property::GetPropertyIdsFromNamesResponse,
+    super::property::GetNamesFromPropertyIdsResponse,
+    super::property::CopyResponse,
+    super::table::TableStatusResponse,
+    super::table::BookmarkResponse,
+    super::table::QueryRowsResponse,
+    super::table::QueryPositionResponse,
+    super::table::SeekRowResponse,
+    super::table::SeekRowBookmarkResponse,
+    super::table::QueryColumnsAllResponse,
+    super::table::FindRowResponse,
+    super::table::ExpandRowResponse,
+    super::table::CollapseRowResponse,
+    super::table::GetCollapseStateResponse,
+    super::stream::OpenStreamResponse,
+    super::stream::GetStreamSizeResponse,
+    super::stream::SeekStreamResponse,
+    super::transport::GetAddressTypesResponse,
+    super::transport::TransportSendResponse,
+    super::transport::GetTransportFolderResponse,
+    super::transport::OptionsDataResponse,
+    super::special::ProgressResponse,
+);
+
+/// RopDeleteFolder, RopEmptyFolder, RopDeleteMessages and kin: PartialCompletion follows the
+/// ReturnValue in every response. A request that failed as a whole completed nothing, so
+/// nothing completed partially.
+impl FailureForm for super::folder::PartialCompletionResponse {
+    fn failure(header: super::ResponseHeader) -> Option<Self> {
+        Some(Self {
+            header,
+            partial_completion: false,
+        })
+    }
+}
+
+/// RopSetReadFlags: PartialCompletion follows the ReturnValue in every response.
+impl FailureForm for super::message::SetReadFlagsResponse {
+    fn failure(header: super::ResponseHeader) -> Option<Self> {
+        Some(Self {
+            header,
+            partial_completion: false,
+        })
+    }
+}
+
+/// RopMoveCopyMessages, RopMoveFolder, RopCopyFolder: DestHandleIndex only with
+/// ecDstNullObject, which [`failure_response`] fills from the request.
+impl FailureForm for super::folder::MoveCopyResponse {
+    fn failure(header: super::ResponseHeader) -> Option<Self> {
+        Some(Self {
+            header,
+            dest_handle_index: None,
+            partial_completion: false,
+        })
+    }
+}
+
+/// RopReadStream: DataSize (0 here) and Data come with every ReturnValue.
+impl FailureForm for super::stream::ReadStreamResponse {
+    fn failure(header: super::ResponseHeader) -> Option<Self> {
+        Some(Self {
+            header,
+            data: Vec::new(),
+        })
+    }
+}
+
+/// RopWriteStream and RopWriteStreamExtended: WrittenSize comes with every ReturnValue.
+impl FailureForm for super::stream::WriteStreamResponse {
+    fn failure(header: super::ResponseHeader) -> Option<Self> {
+        Some(Self {
+            header,
+            written_size: 0,
+        })
+    }
+}
+
+/// RopCopyToStream: ReadByteCount and WrittenByteCount come with every ReturnValue.
+impl FailureForm for super::stream::CopyToStreamResponse {
+    fn failure(header: super::ResponseHeader) -> Option<Self> {
+        Some(Self {
+            header,
+            dest_handle_index: None,
+            read_byte_count: 0,
+            written_byte_count: 0,
+        })
+    }
+}
+
+impl RopRequest {
+    /// The request's LogonId: the logon whose Server Object Map its handles are looked up in
+    /// (MS-OXCROPS 3.2.5.1). Every request layout starts with RopId then LogonId
+    /// (MS-OXCROPS 2.2), so it is read from the encoding, whatever the request's Rust shape.
+    pub fn logon_id(&self) -> u8 {
+        let mut bytes = Vec::new();
+        // Decoded requests always re-encode; a partial encoding still has its first bytes.
+        let _ = self.encode(&mut bytes);
+        bytes.get(1).copied().unwrap_or_default()
+    }
+
+    /// The handle-table index the response names: ResponseHandleIndex for the ROPs that carry
+    /// one (RopSaveChangesMessage, RopSetMessageReadFlag, RopSaveChangesAttachment), else
+    /// OutputHandleIndex for ROPs that create an object (MS-OXCROPS: their responses, failures
+    /// included, echo OutputHandleIndex), else InputHandleIndex.
+    pub fn response_handle_index(&self) -> u8 {
+        match self {
+            RopRequest::SaveChangesMessage(r) => r.response_handle_index,
+            RopRequest::SetMessageReadFlag(r) => r.response_handle_index,
+            RopRequest::SaveChangesAttachment(r) => r.response_handle_index,
+            other => other
+                .output_handle_index()
+                .unwrap_or_else(|| other.input_handle_index()),
+        }
+    }
+}
+
+/// The response a server gives when `request` fails with `code`: the ROP's failure layout
+/// (MS-OXCROPS 2.2.x.y.3 "failure response buffer") with the handle index the response names
+/// ([`RopRequest::response_handle_index`]) and ReturnValue `code`. `None` for RopRelease,
+/// which has no response (MS-OXCROPS 3.2.5.3).
+///
+/// Fields that some failure responses carry besides the header get the value that says
+/// "nothing was done": PartialCompletion false (RopEmptyFolder, RopDeleteMessages,
+/// RopMoveCopyMessages, RopSetReadFlags ...), WrittenSize 0 (RopWriteStream), DataSize 0
+/// (RopReadStream), byte counts 0 (RopCopyToStream). With ecDstNullObject (0x00000503)
+/// RopCopyTo, RopCopyProperties, RopCopyToStream, RopMoveCopyMessages, RopMoveFolder and
+/// RopCopyFolder take the layout that echoes DestHandleIndex from the request
+/// (MS-OXCROPS 2.2.8.11.3, 2.2.8.12.3, 2.2.9.8.2, 2.2.4.6.2, 2.2.4.7.2, 2.2.4.8.2).
+///
+/// RopLogon with ecWrongServer (0x00000478) has the redirect layout, which names the server
+/// to go to (MS-OXCSTOR 3.2.5.1.1): a handler that redirects builds
+/// `LogonResponse::Redirect` with that name itself; here it gets the request's LogonFlags and
+/// an empty ServerName, which at least keeps the output buffer decodable.
+///
+/// `code` 0 is not a failure; a response built with it would read back as a success layout
+/// (or fail to encode), so callers pass a nonzero code.
+pub fn failure_response(request: &RopRequest, code: crate::wire::ErrorCode) -> Option<RopResponse> {
+    use crate::wire::ErrorCode;
+    let header = super::ResponseHeader {
+        handle_index: request.response_handle_index(),
+        return_value: code,
+    };
+    if code == ErrorCode::NULL_DESTINATION_OBJECT {
+        let dest_null = match request {
+            RopRequest::CopyTo(r) => Some(RopResponse::CopyTo(
+                super::property::CopyResponse::NullDestinationObject {
+                    source_handle_index: r.source_handle_index,
+                    dest_handle_index: u32::from(r.dest_handle_index),
+                },
+            )),
+            RopRequest::CopyProperties(r) => Some(RopResponse::CopyProperties(
+                super::property::CopyResponse::NullDestinationObject {
+                    source_handle_index: r.source_handle_index,
+                    dest_handle_index: u32::from(r.dest_handle_index),
+                },
+            )),
+            RopRequest::MoveCopyMessages(r) => Some(RopResponse::MoveCopyMessages(
+                move_copy_dest_null(header, r.dest_handle_index),
+            )),
+            RopRequest::MoveFolder(r) => Some(RopResponse::MoveFolder(move_copy_dest_null(
+                header,
+                r.dest_handle_index,
+            ))),
+            RopRequest::CopyFolder(r) => Some(RopResponse::CopyFolder(move_copy_dest_null(
+                header,
+                r.dest_handle_index,
+            ))),
+            RopRequest::CopyToStream(r) => Some(RopResponse::CopyToStream(
+                super::stream::CopyToStreamResponse {
+                    header,
+                    dest_handle_index: Some(u32::from(r.dest_handle_index)),
+                    read_byte_count: 0,
+                    written_byte_count: 0,
+                },
+            )),
+            _ => None,
+        };
+        if dest_null.is_some() {
+            return dest_null;
+        }
+    }
+    if let (RopRequest::Logon(r), ErrorCode::WRONG_SERVER) = (request, code) {
+        return Some(RopResponse::Logon(super::store::LogonResponse::Redirect {
+            output_handle_index: r.output_handle_index,
+            logon_flags: r.logon_flags,
+            server_name: String::new(),
+        }));
+    }
+    request.failure_with(header)
+}
+
+fn move_copy_dest_null(
+    header: super::ResponseHeader,
+    dest_handle_index: u8,
+) -> super::folder::MoveCopyResponse {
+    super::folder::MoveCopyResponse {
+        header,
+        dest_handle_index: Some(u32::from(dest_handle_index)),
+        partial_completion: false,
+    }
 }
 
 /// Decodes the ROP requests that fill `rops` (the RopsList of a ROP input buffer).
@@ -880,5 +1163,89 @@ mod buffer_too_small_tests {
             input_handle_index: 0,
         });
         assert!(decode_responses(&[release], &known, &too_small).is_err());
+    }
+}
+
+#[cfg(test)]
+mod failure_response_tests {
+    use super::*;
+    use crate::wire::ErrorCode;
+
+    /// One request of every kind: its RopId, LogonId 0, then handle indexes 1, 2, 3 where the
+    /// layout takes them and zeros, or a variation that decodes (RopSetProperties needs a
+    /// PropertyValueSize of 2 to hold its zero PropertyValueCount).
+    fn samples() -> Vec<RopRequest> {
+        RopRequest::KNOWN_IDS
+            .iter()
+            .map(|id| {
+                [[1, 2, 3], [1, 2, 0], [0, 0, 0]]
+                    .iter()
+                    .find_map(|head| {
+                        let mut bytes = vec![id.0, 0];
+                        bytes.extend_from_slice(head);
+                        bytes.extend_from_slice(&[0; 64]);
+                        RopRequest::decode(&bytes).ok().map(|(_, r)| r)
+                    })
+                    .unwrap_or_else(|| panic!("{id:?} does not decode"))
+            })
+            .collect()
+    }
+
+    #[test]
+    fn every_request_has_a_failure_response_that_round_trips() {
+        let mut known = ColumnState::default();
+        for index in 0..4 {
+            known
+                .by_index
+                .insert(index, vec![PropertyTag::new(0x3001_001F)]);
+        }
+        let codes = [
+            ErrorCode::NULL_OBJECT,
+            ErrorCode::NOT_FOUND,
+            ErrorCode::NULL_DESTINATION_OBJECT,
+            ErrorCode::WRONG_SERVER,
+            ErrorCode::RPC_FORMAT,
+        ];
+        let samples = samples();
+        assert_eq!(samples.len(), RopRequest::KNOWN_IDS.len());
+        for request in &samples {
+            for code in codes {
+                let Some(response) = failure_response(request, code) else {
+                    assert_eq!(request.id(), RopId::RELEASE);
+                    continue;
+                };
+                assert_eq!(response.id(), request.id());
+                let requests = std::slice::from_ref(request);
+                let bytes = encode_responses(requests, &known, std::slice::from_ref(&response))
+                    .unwrap_or_else(|e| panic!("{:?} {code:?}: {e:?}", request.id()));
+                // RopId, the index the response names, then ReturnValue.
+                assert_eq!(
+                    bytes[1],
+                    request.response_handle_index(),
+                    "{:?}",
+                    request.id()
+                );
+                assert_eq!(bytes[2..6], code.0.to_le_bytes(), "{:?}", request.id());
+                let list = decode_responses(requests, &known, &bytes)
+                    .unwrap_or_else(|e| panic!("{:?} {code:?}: {e:?}", request.id()));
+                assert!(list.undecoded.is_none());
+                assert_eq!(list.responses, [response], "{:?} {code:?}", request.id());
+            }
+        }
+    }
+
+    #[test]
+    fn response_handle_index_picks_the_index_the_response_names() {
+        let samples = samples();
+        let by_id = |id: RopId| samples.iter().find(|r| r.id() == id).unwrap();
+        // RopOpenFolder answers with OutputHandleIndex, RopGetPropertiesAll with the input's,
+        // RopSaveChangesMessage with ResponseHandleIndex.
+        assert_eq!(by_id(RopId::OPEN_FOLDER).response_handle_index(), 2);
+        assert_eq!(by_id(RopId::GET_PROPERTIES_ALL).response_handle_index(), 1);
+        assert_eq!(
+            by_id(RopId::SAVE_CHANGES_MESSAGE).response_handle_index(),
+            1
+        );
+        assert_eq!(by_id(RopId::SAVE_CHANGES_MESSAGE).input_handle_index(), 2);
     }
 }
