@@ -825,6 +825,25 @@ async fn s01_tc06_ping() {
     assert_eq!(c.ping().await.code(), ResponseCode::CONTEXT_NOT_FOUND);
 }
 
+/// MS-OXCMAPIHTTP 4.3: a PING with the context's cookies keeps it from timing out, and
+/// leaves the sequence cookie alone.
+#[tokio::test]
+async fn ping_refreshes_an_idle_context() {
+    let h = harness(ServerConfig::localhost().with_expiration(Duration::from_millis(500))).await;
+    let mut c = Client::new(h.server.local_addr(), "alice");
+    c.connect().await;
+    let seq = c.sequence.clone();
+    for _ in 0..15 {
+        tokio::time::sleep(Duration::from_millis(50)).await;
+        let r = c.ping().await;
+        assert_eq!(r.code(), ResponseCode::SUCCESS);
+        let left: u64 = r.header("x-expirationinfo").unwrap().parse().unwrap();
+        assert!(left <= 500);
+    }
+    assert_eq!(c.sequence, seq);
+    assert_eq!(c.execute(b"still here").await.code(), ResponseCode::SUCCESS);
+}
+
 /// S01_TC07: of two simultaneous requests on one context, one gets 15 (R1228, R151).
 #[tokio::test]
 async fn s01_tc07_simultaneous_requests_get_invalid_sequence() {
