@@ -11,6 +11,7 @@
 //!   against the in-memory store) and reports pending notifications.
 
 pub mod engine;
+pub mod server;
 
 use std::fmt;
 
