@@ -10,6 +10,8 @@
 //! - the backend creates one [`SessionContext`] per Connect, which runs Executes (ROP buffers
 //!   against the in-memory store) and reports pending notifications.
 
+pub mod store;
+
 use std::fmt;
 
 use crate::wire::ErrorCode;
