@@ -740,7 +740,6 @@ impl Mailbox {
     }
 }
 
-
 /// Folder lookups that never fail on the caller's input (the counter came from the store).
 impl Mailbox {
     pub(super) fn folder(&self, c: u64) -> Result<&Folder, ErrorCode> {
