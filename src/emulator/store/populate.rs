@@ -5,7 +5,6 @@ use crate::wire::FileTime;
 use crate::wire::Wire;
 use crate::wire::entry_id::AddressBookEntryId;
 use crate::wire::entry_id::DisplayType;
-use crate::wire::property::PropertyValue;
 use crate::wire::property::tags as t;
 
 use super::mailbox::{Mailbox, SpecialFolder};
@@ -413,7 +412,6 @@ impl Mailbox {
                 f.fai.insert(c);
             }
         }
-        let _ = PropertyValue::Null;
         self.touch();
     }
 }

@@ -689,31 +689,26 @@ impl TableView {
                         push(tag);
                     }
                 }
-                RowKey::Attachment(_) | RowKey::Recipient(_) => {
-                    if let Some(r) = self.with_row(mb, k, |_| Ok(()))? {
-                        let () = r;
-                    }
-                    match self.kind {
-                        TableKind::Attachments(h) => {
-                            for a in mb.attachments(h)? {
-                                for tag in a.props.tags() {
-                                    push(tag);
-                                }
+                RowKey::Attachment(_) | RowKey::Recipient(_) => match self.kind {
+                    TableKind::Attachments(h) => {
+                        for a in mb.attachments(h)? {
+                            for tag in a.props.tags() {
+                                push(tag);
                             }
-                            push(t::PID_TAG_ATTACH_NUMBER);
-                            push(t::PID_TAG_INSTANCE_KEY);
                         }
-                        TableKind::Recipients(h) => {
-                            for r in mb.recipients(h)? {
-                                for tag in r.props.tags() {
-                                    push(tag);
-                                }
-                            }
-                            push(t::PID_TAG_ROWID);
-                        }
-                        _ => {}
+                        push(t::PID_TAG_ATTACH_NUMBER);
+                        push(t::PID_TAG_INSTANCE_KEY);
                     }
-                }
+                    TableKind::Recipients(h) => {
+                        for r in mb.recipients(h)? {
+                            for tag in r.props.tags() {
+                                push(tag);
+                            }
+                        }
+                        push(t::PID_TAG_ROWID);
+                    }
+                    _ => {}
+                },
             }
         }
         Ok(out)
