@@ -12,6 +12,7 @@
 
 pub mod engine;
 pub mod server;
+pub mod store;
 
 use std::fmt;
 
