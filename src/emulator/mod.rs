@@ -10,6 +10,7 @@
 //! - the backend creates one [`SessionContext`] per Connect, which runs Executes (ROP buffers
 //!   against the in-memory store) and reports pending notifications.
 
+pub mod backend;
 pub mod engine;
 pub mod server;
 pub mod store;
