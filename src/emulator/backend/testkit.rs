@@ -58,7 +58,7 @@ impl Session {
             lcid_string: 1033,
             auxiliary_buffer: Vec::new(),
         };
-        let (_, ctx) = backend.connect(login, &request).ok().expect("connect");
+        let (_, ctx) = backend.connect(login, &request).expect("connect");
         Session {
             ctx,
             columns: Default::default(),
