@@ -12,6 +12,8 @@
 
 pub mod backend;
 pub mod engine;
+#[cfg(feature = "fuzzing")]
+pub mod fuzz;
 pub mod server;
 pub mod store;
 
