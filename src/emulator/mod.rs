@@ -10,6 +10,10 @@
 //! - the backend creates one [`SessionContext`] per Connect, which runs Executes (ROP buffers
 //!   against the in-memory store) and reports pending notifications.
 
+pub mod auth;
+pub mod autodiscover;
+pub mod users;
+
 use std::fmt;
 
 use crate::wire::ErrorCode;
