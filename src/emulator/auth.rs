@@ -443,7 +443,9 @@ fn ntlm_message_type(token: &[u8]) -> Option<u32> {
 }
 
 /// Runs an sspi call on untrusted input: an error or a panic in the library becomes `None`
-/// (a 401), never a dead request task.
+/// (a 401), never a dead request task. The panic case is real: picky-krb 0.13's SPNEGO
+/// decoder (under sspi's Negotiate) unwraps on a truncated NegTokenInit, as
+/// `ntlm_garbage_is_denied_not_a_panic` shows. This relies on unwinding (no `panic = "abort"`).
 fn guarded<T>(f: impl FnOnce() -> sspi::Result<T>) -> Option<T> {
     match catch_unwind(AssertUnwindSafe(f)) {
         Ok(Ok(v)) => Some(v),
