@@ -10,12 +10,15 @@
 //! - the backend creates one [`SessionContext`] per Connect, which runs Executes (ROP buffers
 //!   against the in-memory store) and reports pending notifications.
 
+pub mod auth;
+pub mod autodiscover;
 pub mod backend;
 pub mod engine;
 #[cfg(feature = "fuzzing")]
 pub mod fuzz;
 pub mod server;
 pub mod store;
+pub mod users;
 
 use std::fmt;
 
