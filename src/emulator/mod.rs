@@ -16,9 +16,12 @@ pub mod backend;
 pub mod engine;
 #[cfg(feature = "fuzzing")]
 pub mod fuzz;
+pub mod run;
 pub mod server;
 pub mod store;
 pub mod users;
+
+pub use run::{Emulator, EmulatorConfig};
 
 use std::fmt;
 

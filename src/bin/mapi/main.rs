@@ -2,6 +2,7 @@
 
 mod decode;
 mod render;
+mod serve;
 
 use std::process::ExitCode;
 
@@ -25,11 +26,14 @@ struct Cli {
 enum Command {
     /// Decode a MAPI/HTTP body (raw or hex) and print it as text or JSON.
     Decode(decode::DecodeArgs),
+    /// Run the built-in Exchange emulator (mailbox endpoint and autodiscover) until Ctrl-C.
+    Serve(serve::ServeArgs),
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Command::Decode(args) => decode::run(args),
+        Command::Serve(args) => serve::run(args),
     }
 }

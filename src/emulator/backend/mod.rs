@@ -26,10 +26,15 @@ use super::engine::{Engine, NotificationQueue, Outcome, RopCx, RopHandler};
 use super::store::{Mailbox, ObjHandle, ObjectRef, Store, TableView};
 use super::{ConnectGranted, ConnectRefused, MailboxBackend, SessionContext, User};
 use crate::wire::ErrorCode;
+use crate::wire::Wire;
 use crate::wire::entry_id::FolderId;
 use crate::wire::mapihttp::{ConnectRequest, ExecuteRequest, ExecuteResponse};
 use crate::wire::property::PropertyTag;
-use crate::wire::rop::any::RopRequest;
+use crate::wire::rop::RopId;
+use crate::wire::rop::any::{RopRequest, decode_requests};
+use crate::wire::rop::buffer::RopBuffer;
+use crate::wire::rop::special::BackoffResponse;
+use crate::wire::rpc_ext::decode_chain;
 
 /// Which store an object belongs to.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -261,12 +266,79 @@ impl RopHandler for Handlers {
     }
 }
 
+/// One Execute as the backend saw it, for tests that count ROPs (RopRelease of dropped
+/// objects, round trips).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RopLogEntry {
+    /// The session's login.
+    pub login: String,
+    /// The RopIds of the request, in order (empty when the ROP buffer did not decode).
+    pub requests: Vec<RopId>,
+}
+
+/// The ROPs of every Execute served, shared by all sessions. Cloning shares it.
+#[derive(Debug, Clone, Default)]
+pub struct RopLog {
+    entries: Arc<Mutex<Vec<RopLogEntry>>>,
+}
+
+impl RopLog {
+    /// Every entry so far.
+    pub fn entries(&self) -> Vec<RopLogEntry> {
+        self.entries
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .clone()
+    }
+
+    /// How many requests of `id` all Executes carried.
+    pub fn count(&self, id: RopId) -> usize {
+        self.entries
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .iter()
+            .map(|e| e.requests.iter().filter(|r| **r == id).count())
+            .sum()
+    }
+
+    /// Forgets everything.
+    pub fn clear(&self) {
+        self.entries
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .clear();
+    }
+
+    fn record(&self, entry: RopLogEntry) {
+        self.entries
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .push(entry);
+    }
+}
+
+/// The RopIds of an Execute request, or none when its ROP buffer does not decode (the
+/// engine then answers the failure itself).
+fn request_rop_ids(request: &ExecuteRequest) -> Vec<RopId> {
+    let Ok(chain) = decode_chain(&request.rop_buffer) else {
+        return Vec::new();
+    };
+    let Some(Ok(buffer)) = chain.first().map(|b| RopBuffer::from_bytes(&b.payload)) else {
+        return Vec::new();
+    };
+    decode_requests(&buffer.rops)
+        .map(|rs| rs.iter().map(RopRequest::id).collect())
+        .unwrap_or_default()
+}
+
 /// The emulator's mailbox backend: users, the shared store and the event hub.
 pub struct Backend {
     users: Vec<User>,
     store: Arc<Mutex<Store>>,
     hub: EventHub,
     server_name: String,
+    rop_log: RopLog,
+    backoff: Arc<Mutex<Option<BackoffResponse>>>,
 }
 
 impl Backend {
@@ -277,7 +349,20 @@ impl Backend {
             store: Arc::new(Mutex::new(store)),
             hub: EventHub::new(),
             server_name: server_name.into(),
+            rop_log: RopLog::default(),
+            backoff: Arc::new(Mutex::new(None)),
         }
+    }
+
+    /// The ROPs of every Execute served.
+    pub fn rop_log(&self) -> RopLog {
+        self.rop_log.clone()
+    }
+
+    /// Adds `backoff` to the next Execute response of any session (MS-OXCROPS 2.2.15.3), as
+    /// a busy Exchange does.
+    pub fn inject_backoff(&self, backoff: BackoffResponse) {
+        *self.backoff.lock().unwrap_or_else(|e| e.into_inner()) = Some(backoff);
     }
 
     /// The shared store (tests inspect and change it, e.g. to deliver new mail).
@@ -336,13 +421,24 @@ impl MailboxBackend for Backend {
             display_name: user.display_name.clone(),
         };
         let engine = Engine::new(handlers).with_notifications(queue);
-        Ok((granted, Box::new(EmsmdbContext { engine })))
+        Ok((
+            granted,
+            Box::new(EmsmdbContext {
+                engine,
+                login: user.login.clone(),
+                rop_log: self.rop_log.clone(),
+                backoff: Arc::clone(&self.backoff),
+            }),
+        ))
     }
 }
 
 /// One session context: an Execute engine over this session's handlers.
 pub struct EmsmdbContext {
     engine: Engine<Handlers>,
+    login: String,
+    rop_log: RopLog,
+    backoff: Arc<Mutex<Option<BackoffResponse>>>,
 }
 
 impl EmsmdbContext {
@@ -354,6 +450,18 @@ impl EmsmdbContext {
 
 impl SessionContext for EmsmdbContext {
     fn execute(&mut self, request: &ExecuteRequest) -> ExecuteResponse {
+        self.rop_log.record(RopLogEntry {
+            login: self.login.clone(),
+            requests: request_rop_ids(request),
+        });
+        if let Some(backoff) = self
+            .backoff
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .take()
+        {
+            self.engine.inject_backoff(backoff);
+        }
         self.engine.execute_response(request)
     }
 
