@@ -1,0 +1,497 @@
+//! The whole emulator over real HTTP on 127.0.0.1, driven with raw request bodies built from
+//! the wire codecs (not the client): Connect, RopLogon to the private and public stores, a
+//! hierarchy table walk, compressed and obfuscated responses, redirects to another server,
+//! RopBackoff, and a thousand Connect/Logon/Disconnect cycles that leave nothing behind.
+#![cfg(all(feature = "emulator", feature = "client"))]
+
+use std::time::Duration;
+
+use base64::Engine as _;
+use mapi_http::emulator::auth::AuthSchemes;
+use mapi_http::emulator::server::ServerConfig;
+use mapi_http::emulator::users::Users;
+use mapi_http::emulator::{Emulator, EmulatorConfig, User};
+use mapi_http::wire::Wire;
+use mapi_http::wire::entry_id::FolderId;
+use mapi_http::wire::mapihttp::framing::frame_all;
+use mapi_http::wire::mapihttp::{
+    ConnectFlags, ConnectRequest, ConnectResponse, DisconnectRequest, ExecuteFlags, ExecuteRequest,
+    ExecuteResponse, FramerLimits,
+};
+use mapi_http::wire::property::{PropertyRow, PropertyValue, tags};
+use mapi_http::wire::rop::RopId;
+use mapi_http::wire::rop::any::{
+    ColumnState, RopRequest, RopResponse, decode_output_buffers, encode_requests, join_packed,
+};
+use mapi_http::wire::rop::buffer::RopBuffer;
+use mapi_http::wire::rop::folder::{
+    GetHierarchyTableRequest, OpenFolderRequest, OpenModeFlags, TableFlags,
+};
+use mapi_http::wire::rop::special::BackoffResponse;
+use mapi_http::wire::rop::store::{LogonFlags, LogonRequest, LogonResponse, OpenFlags, StoreState};
+use mapi_http::wire::rop::table::{
+    AsyncFlags, QueryRowsFlags, QueryRowsRequest, SetColumnsRequest,
+};
+use mapi_http::wire::rpc_ext::{EncodeOptions, ExtFlags, decode_chain, encode_chain};
+
+const EMPTY: u32 = 0xFFFF_FFFF;
+
+async fn emulator(users: Users, populated: usize) -> Emulator {
+    Emulator::start(EmulatorConfig {
+        server: ServerConfig {
+            pending_period: Duration::from_millis(50),
+            ..ServerConfig::default()
+        },
+        users,
+        populated,
+        seed: 11,
+        schemes: AuthSchemes::all(),
+        server_name: "EMULATOR-A".into(),
+    })
+    .await
+    .expect("emulator starts")
+}
+
+/// A raw MAPI/HTTP client: cookies by hand, bodies from the wire codecs.
+struct Raw {
+    http: reqwest::Client,
+    url: String,
+    authorization: String,
+    cookies: Vec<(String, String)>,
+    counter: u32,
+}
+
+struct Answer {
+    status: u16,
+    response_code: Option<u32>,
+    body: Vec<u8>,
+}
+
+impl Raw {
+    fn new(emulator: &Emulator, user: &User) -> Raw {
+        let pair = format!("{}:{}", user.login, user.password);
+        Raw {
+            http: reqwest::Client::new(),
+            url: emulator.mailbox_url(&user.login).expect("mailbox url"),
+            authorization: format!(
+                "Basic {}",
+                base64::engine::general_purpose::STANDARD.encode(pair)
+            ),
+            cookies: Vec::new(),
+            counter: 0,
+        }
+    }
+
+    async fn post(&mut self, request_type: &str, body: Vec<u8>) -> Answer {
+        self.counter += 1;
+        let mut request = self
+            .http
+            .post(&self.url)
+            .header("Content-Type", "application/mapi-http")
+            .header("X-RequestType", request_type)
+            .header(
+                "X-RequestId",
+                format!("{{6F3C7E1A-0000-4000-8000-000000000001}}:{}", self.counter),
+            )
+            .header("X-ClientInfo", "{6F3C7E1A-0000-4000-8000-0000000000FF}:1")
+            .header("X-ClientApplication", "Outlook/16.0.18025.20000")
+            .header("Authorization", &self.authorization)
+            .body(body);
+        if !self.cookies.is_empty() {
+            let cookie: Vec<String> = self
+                .cookies
+                .iter()
+                .map(|(n, v)| format!("{n}={v}"))
+                .collect();
+            request = request.header("Cookie", cookie.join("; "));
+        }
+        let response = request.send().await.expect("HTTP exchange");
+        let status = response.status().as_u16();
+        for value in response.headers().get_all("set-cookie") {
+            let pair = value.to_str().unwrap().split(';').next().unwrap();
+            let (name, value) = pair.split_once('=').unwrap();
+            self.cookies.retain(|(n, _)| n != name);
+            self.cookies.push((name.to_owned(), value.to_owned()));
+        }
+        let header_code = response
+            .headers()
+            .get("x-responsecode")
+            .and_then(|v| v.to_str().ok()?.parse().ok());
+        let bytes = response.bytes().await.expect("body").to_vec();
+        match frame_all(&bytes, FramerLimits::default()) {
+            Ok(framed) if status == 200 => Answer {
+                status,
+                response_code: framed
+                    .response_code()
+                    .and_then(Result::ok)
+                    .map(|c| c.0)
+                    .or(header_code),
+                body: framed.body,
+            },
+            _ => Answer {
+                status,
+                response_code: header_code,
+                body: bytes,
+            },
+        }
+    }
+
+    async fn connect(&mut self, user: &User) -> ConnectResponse {
+        let body = ConnectRequest {
+            user_dn: user.legacy_dn.clone(),
+            flags: ConnectFlags::NONE,
+            default_code_page: 1252,
+            lcid_sort: 1033,
+            lcid_string: 1033,
+            auxiliary_buffer: Vec::new(),
+        }
+        .to_bytes()
+        .unwrap();
+        let answer = self.post("Connect", body).await;
+        assert_eq!((answer.status, answer.response_code), (200, Some(0)));
+        ConnectResponse::from_bytes(&answer.body).expect("Connect response")
+    }
+
+    /// Runs ROPs; returns the responses (packed continuations joined), the handle table and
+    /// the response's extended-buffer flags.
+    async fn execute(
+        &mut self,
+        flags: ExecuteFlags,
+        requests: &[RopRequest],
+        handles: &[u32],
+    ) -> (Vec<RopResponse>, Vec<u32>, Vec<ExtFlags>) {
+        let payload = RopBuffer {
+            rops: encode_requests(requests).unwrap(),
+            handles: handles.to_vec(),
+        }
+        .to_bytes()
+        .unwrap();
+        let mut rop_buffer = Vec::new();
+        encode_chain(&[&payload], EncodeOptions::default(), &mut rop_buffer).unwrap();
+        let body = ExecuteRequest {
+            flags,
+            rop_buffer,
+            max_rop_out: 0x40000,
+            auxiliary_buffer: Vec::new(),
+        }
+        .to_bytes()
+        .unwrap();
+        let answer = self.post("Execute", body).await;
+        assert_eq!((answer.status, answer.response_code), (200, Some(0)));
+        let ExecuteResponse::Success {
+            error_code,
+            rop_buffer,
+            ..
+        } = ExecuteResponse::from_bytes(&answer.body).expect("Execute response")
+        else {
+            panic!("Execute failed")
+        };
+        assert_eq!(error_code.0, 0);
+        let chain = decode_chain(&rop_buffer).expect("response chain");
+        let ext_flags = chain.iter().map(|b| b.header.flags).collect();
+        let payloads: Vec<&[u8]> = chain.iter().map(|b| &b.payload[..]).collect();
+        let buffers = decode_output_buffers(requests, &ColumnState::default(), &payloads)
+            .expect("responses decode against their requests");
+        let out = buffers
+            .first()
+            .map(|b| b.handles.clone())
+            .unwrap_or_default();
+        let list = join_packed(buffers);
+        assert!(list.undecoded.is_none());
+        (list.responses, out, ext_flags)
+    }
+
+    async fn disconnect(&mut self) {
+        let body = DisconnectRequest {
+            auxiliary_buffer: Vec::new(),
+        }
+        .to_bytes()
+        .unwrap();
+        let answer = self.post("Disconnect", body).await;
+        assert_eq!((answer.status, answer.response_code), (200, Some(0)));
+    }
+}
+
+fn private_logon(user: &User) -> RopRequest {
+    RopRequest::Logon(LogonRequest {
+        logon_id: 0,
+        output_handle_index: 0,
+        logon_flags: LogonFlags::PRIVATE,
+        open_flags: OpenFlags(0x0100_000C),
+        store_state: StoreState(0),
+        essdn: Some(user.legacy_dn.clone()),
+    })
+}
+
+fn public_logon() -> RopRequest {
+    RopRequest::Logon(LogonRequest {
+        logon_id: 0,
+        output_handle_index: 0,
+        logon_flags: LogonFlags(0),
+        open_flags: OpenFlags(0x0100_0002),
+        store_state: StoreState(0),
+        essdn: None,
+    })
+}
+
+/// Logon -> OpenFolder(IPM subtree) -> GetHierarchyTable(Depth) -> SetColumns -> QueryRows.
+fn hierarchy_walk(ipm_subtree: FolderId) -> Vec<RopRequest> {
+    vec![
+        RopRequest::OpenFolder(OpenFolderRequest {
+            logon_id: 0,
+            input_handle_index: 0,
+            output_handle_index: 1,
+            folder_id: ipm_subtree,
+            open_mode_flags: OpenModeFlags(0),
+        }),
+        RopRequest::GetHierarchyTable(GetHierarchyTableRequest {
+            logon_id: 0,
+            input_handle_index: 1,
+            output_handle_index: 2,
+            table_flags: TableFlags(TableFlags::DEPTH.0 | TableFlags::USE_UNICODE.0),
+        }),
+        RopRequest::SetColumns(SetColumnsRequest {
+            logon_id: 0,
+            input_handle_index: 2,
+            flags: AsyncFlags(0),
+            property_tags: vec![tags::PID_TAG_FOLDER_ID, tags::PID_TAG_DISPLAY_NAME],
+        }),
+        RopRequest::QueryRows(QueryRowsRequest {
+            logon_id: 0,
+            input_handle_index: 2,
+            flags: QueryRowsFlags(0),
+            forward_read: true,
+            row_count: 1000,
+        }),
+    ]
+}
+
+fn folder_names(response: &RopResponse) -> Vec<String> {
+    let RopResponse::QueryRows(mapi_http::wire::rop::table::QueryRowsResponse::Success {
+        rows,
+        ..
+    }) = response
+    else {
+        panic!("QueryRows failed: {response:?}")
+    };
+    rows.rows
+        .iter()
+        .map(|row| {
+            let value = match row {
+                PropertyRow::Standard(r) => r.values.get(1).cloned(),
+                PropertyRow::Flagged(r) => match r.values.get(1) {
+                    Some(mapi_http::wire::property::FlaggedPropertyValue::Value(v)) => {
+                        Some(v.clone())
+                    }
+                    _ => None,
+                },
+            };
+            match value {
+                Some(PropertyValue::String(s)) => s.to_string(),
+                other => panic!("display name: {other:?}"),
+            }
+        })
+        .collect()
+}
+
+fn logon_folders(response: &RopResponse) -> [FolderId; 13] {
+    match response {
+        RopResponse::Logon(LogonResponse::Private { folder_ids, .. }) => *folder_ids,
+        RopResponse::Logon(LogonResponse::Public { folder_ids, .. }) => *folder_ids,
+        other => panic!("logon failed: {other:?}"),
+    }
+}
+
+#[tokio::test]
+async fn private_logon_and_hierarchy_walk_match_the_store() {
+    let emulator = emulator(Users::demo_seeded(11), 2).await;
+    let alice = emulator.user("alice").unwrap().clone();
+    let mut raw = Raw::new(&emulator, &alice);
+    match raw.connect(&alice).await {
+        ConnectResponse::Success {
+            error_code,
+            display_name,
+            ..
+        } => {
+            assert_eq!(error_code.0, 0);
+            assert_eq!(display_name, alice.display_name);
+        }
+        other => panic!("{other:?}"),
+    }
+    let flags = ExecuteFlags::NO_COMPRESSION | ExecuteFlags::NO_XOR_MAGIC;
+    let (responses, handles, _) = raw.execute(flags, &[private_logon(&alice)], &[EMPTY]).await;
+    let folders = logon_folders(&responses[0]);
+    let expected = emulator
+        .store()
+        .lock()
+        .unwrap()
+        .mailbox(&alice.legacy_dn)
+        .unwrap()
+        .special_folder_ids();
+    assert_eq!(folders, expected, "the 13 logon folder ids are the store's");
+
+    let walk = hierarchy_walk(folders[3]);
+    let (responses, _, ext) = raw.execute(flags, &walk, &[handles[0], EMPTY, EMPTY]).await;
+    let names = folder_names(&responses[3]);
+    for wanted in [
+        "Inbox",
+        "Outbox",
+        "Sent Items",
+        "Deleted Items",
+        "Calendar",
+        "Contacts",
+    ] {
+        assert!(names.iter().any(|n| n == wanted), "{wanted} in {names:?}");
+    }
+    assert!(
+        ext.iter().all(|f| f.0 & 0x0003 == 0),
+        "no compression or XOR when refused"
+    );
+
+    // The same walk with compression and XOR allowed: the response uses them and decodes to
+    // the same rows.
+    let (responses, _, ext) = raw
+        .execute(ExecuteFlags(0), &walk, &[handles[0], EMPTY, EMPTY])
+        .await;
+    assert_eq!(folder_names(&responses[3]), names);
+    assert!(ext.iter().any(|f| f.0 & 0x0001 != 0), "compressed: {ext:?}");
+    assert!(ext.iter().all(|f| f.0 & 0x0002 != 0), "XORed: {ext:?}");
+    raw.disconnect().await;
+    emulator.shutdown().await;
+}
+
+#[tokio::test]
+async fn public_logon_answers_the_public_layout() {
+    let emulator = emulator(Users::demo_seeded(11), 1).await;
+    let alice = emulator.user("alice").unwrap().clone();
+    let mut raw = Raw::new(&emulator, &alice);
+    raw.connect(&alice).await;
+    let (responses, handles, _) = raw
+        .execute(ExecuteFlags(3), &[public_logon()], &[EMPTY])
+        .await;
+    assert!(matches!(
+        responses[0],
+        RopResponse::Logon(LogonResponse::Public { .. })
+    ));
+    let folders = logon_folders(&responses[0]);
+    let expected = emulator
+        .store()
+        .lock()
+        .unwrap()
+        .public()
+        .special_folder_ids();
+    assert_eq!(folders, expected);
+    assert_ne!(handles[0], EMPTY);
+    raw.disconnect().await;
+    emulator.shutdown().await;
+}
+
+#[tokio::test]
+async fn a_mailbox_on_another_server_redirects_with_its_name() {
+    let users = Users::from_toml(
+        r#"
+        organization = "Contoso"
+        domain = "contoso.example"
+        [[user]]
+        login = "alice"
+        password = "a-pw"
+        display_name = "Alice"
+        [[user]]
+        login = "moved"
+        password = "m-pw"
+        display_name = "Moved User"
+        home_server = "EXCH-B"
+        "#,
+    )
+    .unwrap();
+    let emulator = emulator(users, 2).await;
+    let alice = emulator.user("alice").unwrap().clone();
+    let moved = emulator.user("moved").unwrap().clone();
+    let mut raw = Raw::new(&emulator, &alice);
+    raw.connect(&alice).await;
+    let (responses, handles, _) = raw
+        .execute(ExecuteFlags(3), &[private_logon(&moved)], &[EMPTY])
+        .await;
+    match &responses[0] {
+        RopResponse::Logon(LogonResponse::Redirect { server_name, .. }) => {
+            assert!(server_name.contains("EXCH-B"), "{server_name}");
+        }
+        other => panic!("expected ecWrongServer redirect: {other:?}"),
+    }
+    assert_eq!(handles[0], EMPTY);
+    emulator.shutdown().await;
+}
+
+#[tokio::test]
+async fn wrong_password_is_401() {
+    let emulator = emulator(Users::demo_seeded(11), 0).await;
+    let mut alice = emulator.user("alice").unwrap().clone();
+    alice.password.push('x');
+    let mut raw = Raw::new(&emulator, &alice);
+    let body = ConnectRequest {
+        user_dn: alice.legacy_dn.clone(),
+        flags: ConnectFlags::NONE,
+        default_code_page: 1252,
+        lcid_sort: 1033,
+        lcid_string: 1033,
+        auxiliary_buffer: Vec::new(),
+    }
+    .to_bytes()
+    .unwrap();
+    assert_eq!(raw.post("Connect", body).await.status, 401);
+    assert_eq!(emulator.live_contexts(), 0);
+    emulator.shutdown().await;
+}
+
+#[tokio::test]
+async fn injected_backoff_arrives_with_the_next_execute_and_the_rop_log_counts() {
+    let emulator = emulator(Users::demo_seeded(11), 1).await;
+    let alice = emulator.user("alice").unwrap().clone();
+    let mut raw = Raw::new(&emulator, &alice);
+    raw.connect(&alice).await;
+    emulator.inject_backoff(BackoffResponse {
+        logon_id: 0,
+        duration: 1500,
+        backoff_rops: Vec::new(),
+        additional_data: Vec::new(),
+    });
+    let (responses, _, _) = raw
+        .execute(ExecuteFlags(3), &[private_logon(&alice)], &[EMPTY])
+        .await;
+    assert!(
+        responses
+            .iter()
+            .any(|r| matches!(r, RopResponse::Backoff(b) if b.duration == 1500)),
+        "{responses:?}"
+    );
+    assert_eq!(emulator.rop_log().count(RopId::LOGON), 1);
+    emulator.shutdown().await;
+}
+
+#[tokio::test]
+async fn a_thousand_sessions_leave_nothing_behind() {
+    let emulator = emulator(Users::demo_seeded(11), 1).await;
+    let alice = emulator.user("alice").unwrap().clone();
+    for _ in 0..1000 {
+        let mut raw = Raw::new(&emulator, &alice);
+        raw.connect(&alice).await;
+        let (responses, _, _) = raw
+            .execute(ExecuteFlags(3), &[private_logon(&alice)], &[EMPTY])
+            .await;
+        logon_folders(&responses[0]);
+        raw.disconnect().await;
+    }
+    assert_eq!(emulator.live_contexts(), 0);
+    let store = emulator.store();
+    let store = store.lock().unwrap();
+    assert!(
+        store
+            .mailbox(&alice.legacy_dn)
+            .unwrap()
+            .open_instances()
+            .is_empty()
+    );
+    drop(store);
+    assert_eq!(emulator.rop_log().count(RopId::LOGON), 1000);
+    emulator.shutdown().await;
+}
