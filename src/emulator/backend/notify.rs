@@ -434,3 +434,296 @@ fn next_handle(cx: &mut RopCx<'_, Object>) -> u32 {
     }
     candidate
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::emulator::backend::testkit::{self, Session, user};
+    use crate::emulator::store::SpecialFolder;
+    use crate::wire::rop::special::ReleaseRequest;
+    use crate::wire::rop::store::GetStoreStateRequest;
+
+    const NULL: u32 = 0xFFFF_FFFF;
+
+    fn alice() -> MailboxKey {
+        MailboxKey::Private(user("alice", "").legacy_dn)
+    }
+
+    fn folder(b: &super::super::Backend, which: SpecialFolder) -> FolderId {
+        let store = b.store();
+        let store = store.lock().unwrap();
+        store
+            .mailbox(&user("alice", "").legacy_dn)
+            .and_then(|m| m.special_folder(which))
+            .expect("special folder")
+    }
+
+    fn register(types: NotificationTypes, target: Option<(FolderId, MessageId)>) -> RopRequest {
+        RopRequest::RegisterNotification(RegisterNotificationRequest {
+            logon_id: 0,
+            input_handle_index: 0,
+            output_handle_index: 1,
+            notification_types: types,
+            reserved: 0,
+            want_whole_store: u8::from(target.is_none()),
+            target,
+        })
+    }
+
+    fn created(fid: FolderId, mid: u64) -> StoreEvent {
+        StoreEvent::Created {
+            mailbox: alice(),
+            fid,
+            mid: Some(MessageId(mid)),
+            parent: fid,
+        }
+    }
+
+    fn notifications(responses: &[RopResponse]) -> Vec<NotifyResponse> {
+        responses
+            .iter()
+            .filter_map(|r| match r {
+                RopResponse::Notify(n) => Some(n.clone()),
+                _ => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn another_sessions_change_reaches_a_folder_subscription() {
+        let b = testkit::backend();
+        let mut s1 = Session::connect(&b, "alice");
+        let mut s2 = Session::connect(&b, "alice");
+        let inbox = folder(&b, SpecialFolder::Inbox);
+        let outbox = folder(&b, SpecialFolder::Outbox);
+        let (logon1, _) = s1.logon_private("alice");
+        let (logon2, _) = s2.logon_private("alice");
+        let (r, handles) = s1.run(
+            &[register(
+                NotificationTypes::OBJECT_CREATED,
+                Some((inbox, MessageId(0))),
+            )],
+            &[logon1, NULL],
+        );
+        assert_eq!(
+            r[0],
+            RopResponse::RegisterNotification(ResponseHeader {
+                handle_index: 1,
+                return_value: ErrorCode::SUCCESS,
+            })
+        );
+        let subscription = handles[1];
+        assert_ne!(subscription, NULL);
+        assert!(!s1.ctx.event_pending());
+
+        // Session 2's changes: one in the Inbox, one elsewhere, one of another type, one in
+        // another store. Only the first is for session 1.
+        assert_eq!(b.hub().publish(created(inbox, 0x0001_0000_0000_0401)), 1);
+        assert_eq!(b.hub().publish(created(outbox, 0x0001_0000_0000_0402)), 0);
+        b.hub().publish(StoreEvent::Modified {
+            mailbox: alice(),
+            fid: inbox,
+            mid: None,
+        });
+        b.hub().publish(StoreEvent::Created {
+            mailbox: MailboxKey::Private(user("bob", "").legacy_dn),
+            fid: inbox,
+            mid: Some(MessageId(0x0001_0000_0000_0403)),
+            parent: inbox,
+        });
+        assert!(s1.ctx.event_pending());
+        assert!(!s2.ctx.event_pending());
+
+        // The next Execute, even one with no ROPs, carries the RopNotify.
+        let (r, _) = s1.run(&[], &[logon1]);
+        let got = notifications(&r);
+        assert_eq!(got.len(), 1, "{r:?}");
+        let n = &got[0];
+        assert_eq!(n.notification_handle, subscription);
+        assert_eq!(n.logon_id, 0);
+        assert_eq!(
+            n.data.flags,
+            NotificationFlags(NotificationFlags::OBJECT_CREATED.0 | NotificationFlags::MESSAGE.0)
+        );
+        assert_eq!(n.data.folder_id, Some(inbox));
+        assert_eq!(n.data.message_id, Some(MessageId(0x0001_0000_0000_0401)));
+        assert_eq!(n.data.parent_folder_id, None);
+        assert!(!s1.ctx.event_pending());
+        let (r, _) = s2.run(&[], &[logon2]);
+        assert!(notifications(&r).is_empty());
+    }
+
+    #[test]
+    fn whole_store_subscription_hears_new_mail_until_released() {
+        let b = testkit::backend();
+        let mut s = Session::connect(&b, "alice");
+        let inbox = folder(&b, SpecialFolder::Inbox);
+        let (logon, _) = s.logon_private("alice");
+        let (_, handles) = s.run(
+            &[register(NotificationTypes::NEW_MAIL, None)],
+            &[logon, NULL],
+        );
+        assert_eq!(b.hub().len(), 1);
+        let mail = StoreEvent::NewMail {
+            mailbox: alice(),
+            fid: inbox,
+            mid: MessageId(0x0001_0000_0000_0500),
+            message_flags: 0,
+            message_class: "IPM.Note".into(),
+        };
+        assert_eq!(b.hub().publish(mail.clone()), 1);
+        let (r, _) = s.run(
+            &[RopRequest::GetStoreState(GetStoreStateRequest {
+                logon_id: 0,
+                input_handle_index: 0,
+            })],
+            &[logon, handles[1]],
+        );
+        let got = notifications(&r);
+        assert_eq!(got.len(), 1);
+        assert_eq!(got[0].notification_handle, handles[1]);
+        assert_eq!(
+            got[0].data.new_mail,
+            Some(NewMail {
+                message_flags: 0,
+                unicode_flag: 1,
+                message_class: "IPM.Note".into(),
+            })
+        );
+        // Releasing the subscription ends it.
+        s.run(
+            &[RopRequest::Release(ReleaseRequest {
+                logon_id: 0,
+                input_handle_index: 1,
+            })],
+            &[logon, handles[1]],
+        );
+        assert!(b.hub().is_empty());
+        assert_eq!(b.hub().publish(mail), 0);
+    }
+
+    #[test]
+    fn register_failures() {
+        let b = testkit::backend();
+        let mut s = Session::connect(&b, "alice");
+        let inbox = folder(&b, SpecialFolder::Inbox);
+        let (logon, _) = s.logon_private("alice");
+        let (r, h) = s.run(
+            &[
+                register(
+                    NotificationTypes::OBJECT_CREATED,
+                    Some((FolderId(0x0001_0000_0000_7777), MessageId(0))),
+                ),
+                register(
+                    NotificationTypes::OBJECT_MODIFIED,
+                    Some((inbox, MessageId(0x0001_0000_0000_7777))),
+                ),
+                register(NotificationTypes(0), None),
+            ],
+            &[logon, NULL],
+        );
+        let codes: Vec<ErrorCode> = r
+            .iter()
+            .map(|r| match r {
+                RopResponse::RegisterNotification(h) => h.return_value,
+                other => panic!("{other:?}"),
+            })
+            .collect();
+        assert_eq!(
+            codes,
+            [
+                ErrorCode::NOT_FOUND,
+                ErrorCode::NOT_FOUND,
+                ErrorCode::INVALID_PARAMETER
+            ]
+        );
+        assert_eq!(h[1], NULL);
+        assert!(b.hub().is_empty());
+        // A subscription is not a Logon object: registering on it is refused.
+        let (_, h) = s.run(
+            &[register(NotificationTypes::OBJECT_CREATED, None)],
+            &[logon, NULL],
+        );
+        let mut on_sub = register(NotificationTypes::OBJECT_CREATED, None);
+        if let RopRequest::RegisterNotification(r) = &mut on_sub {
+            r.input_handle_index = 1;
+            r.output_handle_index = 0;
+        }
+        let (r, _) = s.run(&[on_sub], &[NULL, h[1]]);
+        assert_eq!(
+            r[0],
+            RopResponse::RegisterNotification(ResponseHeader {
+                handle_index: 0,
+                return_value: ErrorCode::NOT_SUPPORTED,
+            })
+        );
+    }
+
+    #[test]
+    fn every_event_encodes_as_its_notification_data() {
+        let f = FolderId(0x0001_0000_0000_0100);
+        let p = FolderId(0x0001_0000_0000_0101);
+        let m = Some(MessageId(0x0001_0000_0000_0200));
+        let events = [
+            created(f, 0x0001_0000_0000_0200),
+            StoreEvent::Created {
+                mailbox: alice(),
+                fid: f,
+                mid: None,
+                parent: p,
+            },
+            StoreEvent::Deleted {
+                mailbox: alice(),
+                fid: f,
+                mid: m,
+                parent: f,
+            },
+            StoreEvent::Modified {
+                mailbox: alice(),
+                fid: f,
+                mid: None,
+            },
+            StoreEvent::MovedOrCopied {
+                mailbox: alice(),
+                copied: false,
+                fid: f,
+                mid: None,
+                parent: p,
+                old_fid: f,
+                old_mid: None,
+                old_parent: FolderId(0x0001_0000_0000_0102),
+            },
+            StoreEvent::MovedOrCopied {
+                mailbox: alice(),
+                copied: true,
+                fid: p,
+                mid: Some(MessageId(0x0001_0000_0000_0201)),
+                parent: p,
+                old_fid: f,
+                old_mid: m,
+                old_parent: f,
+            },
+            StoreEvent::NewMail {
+                mailbox: alice(),
+                fid: f,
+                mid: MessageId(0x0001_0000_0000_0202),
+                message_flags: 1,
+                message_class: "IPM.Note".into(),
+            },
+        ];
+        for e in events {
+            let d = e.notification_data();
+            assert_eq!(
+                d.flags.notification_type(),
+                u16::from(e.notification_type().0),
+                "{e:?}"
+            );
+            let mut bytes = Vec::new();
+            d.encode_with(None, &mut bytes)
+                .unwrap_or_else(|err| panic!("{e:?}: {err:?}"));
+            let (rest, back) = NotificationData::decode_with(None, &bytes).unwrap();
+            assert!(rest.is_empty());
+            assert_eq!(back, d);
+        }
+    }
+}
