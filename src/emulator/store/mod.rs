@@ -13,6 +13,7 @@
 //!
 //! Every fallible call returns the [`ErrorCode`] a ROP's ReturnValue carries.
 
+pub mod ext_logon;
 pub mod mailbox;
 pub mod model;
 pub mod named;
