@@ -967,3 +967,581 @@ fn open_embedded(
         }),
     ))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::Backend;
+    use super::super::testkit::{self, Session};
+    use crate::emulator::store::{ObjectRef, SpecialFolder};
+    use crate::wire::ErrorCode;
+    use crate::wire::entry_id::{FolderId, MessageId};
+    use crate::wire::property::tags as t;
+    use crate::wire::property::{
+        PropertyName, PropertyNameKind, PropertyRow, PropertyTag, PropertyTagArray, PropertyType,
+        PropertyValue, TaggedPropertyValue,
+    };
+    use crate::wire::rop::any::{RopRequest, RopResponse};
+    use crate::wire::rop::message::*;
+    use crate::wire::rop::property::*;
+    use crate::wire::rop::stream::*;
+    use crate::wire::rop::transport::*;
+
+    const NONE: u32 = 0xFFFF_FFFF;
+    /// PidTagRtfCompressed, a binary property streams carry.
+    const RTF: PropertyTag = PropertyTag::new(0x1009_0102);
+
+    fn alice_dn() -> String {
+        testkit::user("alice", "").legacy_dn
+    }
+
+    fn setup() -> (Backend, Session, u32) {
+        let b = testkit::backend();
+        let mut s = Session::connect(&b, "alice");
+        let (logon, _) = s.logon_private("alice");
+        (b, s, logon)
+    }
+
+    fn inbox_newest(b: &Backend) -> (FolderId, MessageId) {
+        let store = b.store();
+        let store = store.lock().unwrap();
+        let mb = store.mailbox(&alice_dn()).unwrap();
+        let inbox = mb.special_folder(SpecialFolder::Inbox).unwrap();
+        let mid = *mb.message_ids(inbox, false).unwrap().last().unwrap();
+        (inbox, mid)
+    }
+
+    fn open(folder_id: FolderId, message_id: MessageId, out: u8) -> RopRequest {
+        RopRequest::OpenMessage(OpenMessageRequest {
+            logon_id: 0,
+            input_handle_index: 0,
+            output_handle_index: out,
+            code_page_id: 1252,
+            folder_id,
+            open_mode_flags: OpenModeFlags::READ_WRITE,
+            message_id,
+        })
+    }
+
+    fn get_props(index: u8, limit: u16, unicode: u16, tags: &[PropertyTag]) -> RopRequest {
+        RopRequest::GetPropertiesSpecific(GetPropertiesSpecificRequest {
+            logon_id: 0,
+            input_handle_index: index,
+            property_size_limit: limit,
+            want_unicode: unicode,
+            property_tags: PropertyTagArray(tags.to_vec()),
+        })
+    }
+
+    fn row(r: &RopResponse) -> &PropertyRow {
+        match r {
+            RopResponse::GetPropertiesSpecific(GetPropertiesSpecificResponse::Success {
+                row_data,
+                ..
+            }) => row_data,
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn open_message_carries_subject_and_recipients_from_the_store() {
+        let (b, mut s, logon) = setup();
+        let (inbox, mid) = inbox_newest(&b);
+        let (resp, _) = s.run(&[open(inbox, mid, 1)], &[logon, NONE]);
+        let RopResponse::OpenMessage(OpenMessageResponse::Success { message, .. }) = &resp[0]
+        else {
+            panic!("{resp:?}")
+        };
+        let store = b.store();
+        let mut store = store.lock().unwrap();
+        let mb = store.mailbox_mut(&alice_dn()).unwrap();
+        let h = mb.open_message(inbox, mid, false).unwrap();
+        let subject = mb
+            .get_prop(ObjectRef::Instance(h), t::PID_TAG_NORMALIZED_SUBJECT, 1252)
+            .and_then(|v| v.as_str().map(str::to_owned));
+        let text = match &message.normalized_subject {
+            crate::wire::property::TypedString::ReducedUnicode(s)
+            | crate::wire::property::TypedString::Unicode(s) => Some(s.clone()),
+            _ => None,
+        };
+        assert!(subject.is_some());
+        assert_eq!(text, subject);
+        let recips = mb.recipients(h).unwrap().to_vec();
+        assert_eq!(usize::from(message.recipient_count), recips.len());
+        assert_eq!(message.recipient_rows.len(), recips.len());
+        let first = &message.recipient_rows[0].row;
+        assert_eq!(
+            first.display_name.as_ref().map(|d| d.text().into_owned()),
+            recips[0]
+                .props
+                .str(t::PID_TAG_DISPLAY_NAME)
+                .map(str::to_owned)
+        );
+        // Not in this folder: ecNotFound.
+        let outbox = mb.special_folder(SpecialFolder::Outbox).unwrap();
+        drop(store);
+        let (resp, _) = s.run(&[open(outbox, mid, 1)], &[logon, NONE]);
+        assert!(
+            matches!(&resp[0], RopResponse::OpenMessage(OpenMessageResponse::Failure(h)) if h.return_value == ErrorCode::NOT_FOUND)
+        );
+    }
+
+    #[test]
+    fn properties_specific_all_set_delete_and_named() {
+        let (b, mut s, logon) = setup();
+        let (inbox, mid) = inbox_newest(&b);
+        let (_, hs) = s.run(&[open(inbox, mid, 1)], &[logon, NONE]);
+        let unspecified = t::PID_TAG_SUBJECT.with_type(PropertyType::UNSPECIFIED);
+        let missing = PropertyTag::new(0x6700_0003);
+        let (resp, _) = s.run(
+            &[get_props(
+                1,
+                0,
+                0,
+                &[unspecified, missing, t::PID_TAG_SUBJECT],
+            )],
+            &hs,
+        );
+        let r = row(&resp[0]);
+        assert!(matches!(r, PropertyRow::Flagged(_)));
+        assert!(matches!(r.get(0), Some(PropertyValue::String8(_))));
+        assert_eq!(r.error(1), Some(ErrorCode::NOT_FOUND));
+        // PropertySizeLimit 4: the subject is too large.
+        let (resp, _) = s.run(&[get_props(1, 4, 1, &[t::PID_TAG_SUBJECT])], &hs);
+        assert_eq!(row(&resp[0]).error(0), Some(ErrorCode::OUT_OF_MEMORY));
+        // Set: a read-only property is a problem, the rest is set.
+        let set = RopRequest::SetProperties(SetPropertiesRequest {
+            logon_id: 0,
+            input_handle_index: 1,
+            property_values: vec![
+                TaggedPropertyValue {
+                    tag: t::PID_TAG_MID,
+                    value: PropertyValue::Integer64(1),
+                },
+                TaggedPropertyValue {
+                    tag: t::PID_TAG_SUBJECT,
+                    value: PropertyValue::string("Changed"),
+                },
+            ],
+        });
+        let (resp, _) = s.run(&[set, get_props(1, 0, 1, &[t::PID_TAG_SUBJECT])], &hs);
+        let RopResponse::SetProperties(ProblemsResponse::Success {
+            property_problems, ..
+        }) = &resp[0]
+        else {
+            panic!("{resp:?}")
+        };
+        assert_eq!(property_problems.0.len(), 1);
+        assert_eq!(property_problems.0[0].error, ErrorCode::ACCESS_DENIED);
+        assert_eq!(
+            row(&resp[1]).get(0).and_then(|v| v.as_str()),
+            Some("Changed")
+        );
+        let del = RopRequest::DeleteProperties(DeletePropertiesRequest {
+            logon_id: 0,
+            input_handle_index: 1,
+            property_tags: PropertyTagArray(vec![t::PID_TAG_SUBJECT, t::PID_TAG_ENTRY_ID]),
+        });
+        let (resp, _) = s.run(&[del, get_props(1, 0, 1, &[t::PID_TAG_SUBJECT])], &hs);
+        let RopResponse::DeleteProperties(ProblemsResponse::Success {
+            property_problems, ..
+        }) = &resp[0]
+        else {
+            panic!("{resp:?}")
+        };
+        assert_eq!(property_problems.0.len(), 1);
+        assert_eq!(row(&resp[1]).error(0), Some(ErrorCode::NOT_FOUND));
+        // GetPropertiesAll counts what the store lists.
+        let all = RopRequest::GetPropertiesAll(GetPropertiesAllRequest {
+            logon_id: 0,
+            input_handle_index: 0,
+            property_size_limit: 0,
+            want_unicode: 1,
+        });
+        let (resp, _) = s.run(&[all], &hs);
+        let RopResponse::GetPropertiesAll(GetPropertiesAllResponse::Success {
+            property_values,
+            ..
+        }) = &resp[0]
+        else {
+            panic!("{resp:?}")
+        };
+        let expected = {
+            let store = b.store();
+            let store = store.lock().unwrap();
+            store
+                .mailbox(&alice_dn())
+                .unwrap()
+                .get_all_props(ObjectRef::Store, true, 1252)
+                .unwrap()
+                .len()
+        };
+        assert_eq!(property_values.len(), expected);
+        // Named properties: unknown without create, mapped with it, and back to the name.
+        let name = PropertyName {
+            guid: uuid::Uuid::from_u128(0x0002_0329_0000_0000_C000_0000_0000_0046),
+            kind: PropertyNameKind::Name("X-Test".into()),
+        };
+        let ids = |flags| {
+            RopRequest::GetPropertyIdsFromNames(GetPropertyIdsFromNamesRequest {
+                logon_id: 0,
+                input_handle_index: 0,
+                flags: GetPropertyIdsFlags(flags),
+                property_names: vec![name.clone()],
+            })
+        };
+        let (resp, _) = s.run(&[ids(0), ids(2)], &hs);
+        let RopResponse::GetPropertyIdsFromNames(GetPropertyIdsFromNamesResponse::Success {
+            return_value,
+            property_ids,
+            ..
+        }) = &resp[0]
+        else {
+            panic!("{resp:?}")
+        };
+        assert_eq!(*return_value, ErrorCode::ERRORS_RETURNED);
+        assert_eq!(property_ids, &vec![0]);
+        let RopResponse::GetPropertyIdsFromNames(GetPropertyIdsFromNamesResponse::Success {
+            property_ids,
+            ..
+        }) = &resp[1]
+        else {
+            panic!("{resp:?}")
+        };
+        let id = property_ids[0];
+        assert!(id >= 0x8000);
+        let back = RopRequest::GetNamesFromPropertyIds(GetNamesFromPropertyIdsRequest {
+            logon_id: 0,
+            input_handle_index: 1,
+            property_ids: vec![id],
+        });
+        let (resp, _) = s.run(&[back], &hs);
+        assert!(
+            matches!(&resp[0], RopResponse::GetNamesFromPropertyIds(GetNamesFromPropertyIdsResponse::Success { property_names, .. }) if property_names == &vec![name.clone()])
+        );
+        // CopyTo to an empty slot: ecDstNullObject.
+        let copy = RopRequest::CopyTo(CopyToRequest {
+            logon_id: 0,
+            source_handle_index: 1,
+            dest_handle_index: 5,
+            want_asynchronous: false,
+            want_sub_objects: true,
+            copy_flags: CopyFlags(0),
+            excluded_tags: PropertyTagArray(vec![]),
+        });
+        let (resp, _) = s.run(&[copy], &hs);
+        assert!(matches!(
+            &resp[0],
+            RopResponse::CopyTo(CopyResponse::NullDestinationObject { .. })
+        ));
+    }
+
+    fn create(inbox: FolderId) -> RopRequest {
+        RopRequest::CreateMessage(CreateMessageRequest {
+            logon_id: 0,
+            input_handle_index: 0,
+            output_handle_index: 1,
+            code_page_id: 1252,
+            folder_id: inbox,
+            associated: false,
+        })
+    }
+
+    fn save(index: u8) -> RopRequest {
+        RopRequest::SaveChangesMessage(SaveChangesMessageRequest {
+            logon_id: 0,
+            response_handle_index: index,
+            input_handle_index: index,
+            save_flags: SaveFlags(0x02),
+        })
+    }
+
+    fn bob_row() -> ModifyRecipientRow {
+        ModifyRecipientRow {
+            row_id: 0,
+            recipient_type: RecipientType::TO,
+            row: Some(RecipientRow {
+                flags: RecipientFlags(
+                    RecipientFlags::UNICODE.0
+                        | RecipientFlags::EMAIL.0
+                        | RecipientFlags::DISPLAY.0
+                        | u16::from(RecipientAddressType::SMTP.0),
+                ),
+                x500: None,
+                distribution_list: None,
+                address_type: None,
+                email_address: Some(RecipientString::Unicode("bob@example.test".into())),
+                display_name: Some(RecipientString::Unicode("Bob Example".into())),
+                simple_display_name: None,
+                transmittable_display_name: None,
+                properties: PropertyRow::Standard(crate::wire::property::StandardPropertyRow {
+                    values: vec![PropertyValue::string("bob@example.test")],
+                }),
+            }),
+        }
+    }
+
+    #[test]
+    fn create_modify_attach_save_reopen_and_submit() {
+        let (b, mut s, logon) = setup();
+        let (inbox, _) = inbox_newest(&b);
+        let drafts = {
+            let store = b.store();
+            let store = store.lock().unwrap();
+            store
+                .mailbox(&alice_dn())
+                .unwrap()
+                .special_folder(SpecialFolder::Drafts)
+                .unwrap()
+        };
+        let _ = inbox;
+        let set_subject = RopRequest::SetProperties(SetPropertiesRequest {
+            logon_id: 0,
+            input_handle_index: 1,
+            property_values: vec![TaggedPropertyValue {
+                tag: t::PID_TAG_SUBJECT,
+                value: PropertyValue::string("Hello Bob"),
+            }],
+        });
+        let modify = RopRequest::ModifyRecipients(ModifyRecipientsRequest {
+            logon_id: 0,
+            input_handle_index: 1,
+            recipient_columns: vec![t::PID_TAG_SMTP_ADDRESS],
+            recipient_rows: vec![bob_row()],
+        });
+        let attach = RopRequest::CreateAttachment(CreateAttachmentRequest {
+            logon_id: 0,
+            input_handle_index: 1,
+            output_handle_index: 2,
+        });
+        let attach_save = RopRequest::SaveChangesAttachment(SaveChangesAttachmentRequest {
+            logon_id: 0,
+            response_handle_index: 2,
+            input_handle_index: 2,
+            save_flags: SaveFlags(0x02),
+        });
+        let (resp, hs) = s.run(
+            &[
+                create(drafts),
+                set_subject,
+                modify,
+                attach,
+                attach_save,
+                save(1),
+            ],
+            &[logon, NONE, NONE],
+        );
+        let RopResponse::SaveChangesMessage(SaveChangesMessageResponse::Success {
+            message_id, ..
+        }) = &resp[5]
+        else {
+            panic!("{resp:?}")
+        };
+        let mid = *message_id;
+        let (resp, _) = s.run(&[open(drafts, mid, 2)], &hs);
+        let RopResponse::OpenMessage(OpenMessageResponse::Success { message, .. }) = &resp[0]
+        else {
+            panic!("{resp:?}")
+        };
+        assert_eq!(message.recipient_count, 1);
+        let valid = RopRequest::GetValidAttachments(GetValidAttachmentsRequest {
+            logon_id: 0,
+            input_handle_index: 1,
+        });
+        let (resp, _) = s.run(&[valid], &hs);
+        assert!(
+            matches!(&resp[0], RopResponse::GetValidAttachments(GetValidAttachmentsResponse::Success { attachment_ids, .. }) if attachment_ids == &vec![0])
+        );
+        // Submit: the message leaves Drafts for Sent Items, and Bob gets it in his Inbox.
+        let submit = RopRequest::SubmitMessage(SubmitMessageRequest {
+            logon_id: 0,
+            input_handle_index: 1,
+            submit_flags: SubmitFlags::NONE,
+        });
+        let (resp, _) = s.run(&[submit], &hs);
+        assert!(
+            matches!(&resp[0], RopResponse::SubmitMessage(h) if h.return_value == ErrorCode::SUCCESS)
+        );
+        let store = b.store();
+        let mut store = store.lock().unwrap();
+        let mb = store.mailbox_mut(&alice_dn()).unwrap();
+        assert!(!mb.message_ids(drafts, false).unwrap().contains(&mid));
+        let sent = mb.special_folder(SpecialFolder::SentItems).unwrap();
+        let last = *mb.message_ids(sent, false).unwrap().last().unwrap();
+        let h = mb.open_message(sent, last, false).unwrap();
+        assert_eq!(
+            mb.get_prop(ObjectRef::Instance(h), t::PID_TAG_SUBJECT, 1252)
+                .and_then(|v| v.as_str().map(str::to_owned))
+                .as_deref(),
+            Some("Hello Bob")
+        );
+        let bob = store
+            .mailbox_mut(&testkit::user("bob", "").legacy_dn)
+            .unwrap();
+        let binbox = bob.special_folder(SpecialFolder::Inbox).unwrap();
+        let newest = *bob.message_ids(binbox, false).unwrap().last().unwrap();
+        let bh = bob.open_message(binbox, newest, false).unwrap();
+        let flags = bob
+            .get_prop(ObjectRef::Instance(bh), t::PID_TAG_MESSAGE_FLAGS, 1252)
+            .and_then(|v| v.as_i32())
+            .unwrap();
+        assert_eq!(flags & 0x09, 0, "delivered unread and sent");
+        assert_eq!(bob.attachments(bh).unwrap().len(), 1);
+    }
+
+    #[test]
+    fn read_flags_and_status() {
+        let (b, mut s, logon) = setup();
+        let (inbox, mid) = inbox_newest(&b);
+        let open_folder = RopRequest::OpenFolder(crate::wire::rop::folder::OpenFolderRequest {
+            logon_id: 0,
+            input_handle_index: 0,
+            output_handle_index: 1,
+            folder_id: inbox,
+            open_mode_flags: crate::wire::rop::folder::OpenModeFlags(0),
+        });
+        let clear = RopRequest::SetReadFlags(SetReadFlagsRequest {
+            logon_id: 0,
+            input_handle_index: 1,
+            want_asynchronous: false,
+            read_flags: ReadFlags::CLEAR_READ_FLAG,
+            message_ids: vec![mid, MessageId(0x7777_0001)],
+        });
+        let status = RopRequest::SetMessageStatus(SetMessageStatusRequest {
+            logon_id: 0,
+            input_handle_index: 1,
+            message_id: mid,
+            message_status_flags: MessageStatusFlags::HIGHLIGHTED,
+            message_status_mask: MessageStatusFlags::HIGHLIGHTED,
+        });
+        let get = RopRequest::GetMessageStatus(GetMessageStatusRequest {
+            logon_id: 0,
+            input_handle_index: 1,
+            message_id: mid,
+        });
+        let (resp, _) = s.run(&[open_folder, clear, status, get], &[logon, NONE]);
+        assert!(matches!(&resp[1], RopResponse::SetReadFlags(r) if r.partial_completion));
+        assert!(
+            matches!(&resp[3], RopResponse::GetMessageStatus(MessageStatusResponse::Success { message_status_flags, .. }) if message_status_flags.0 & 0x08 != 0)
+        );
+        let store = b.store();
+        let mut store = store.lock().unwrap();
+        let mb = store.mailbox_mut(&alice_dn()).unwrap();
+        let h = mb.open_message(inbox, mid, false).unwrap();
+        let read = mb.get_prop(ObjectRef::Instance(h), t::PID_TAG_READ, 1252);
+        assert_eq!(read, Some(PropertyValue::Boolean(false)));
+    }
+
+    #[test]
+    fn stream_write_commit_read_packed_and_seek_errors() {
+        let (b, mut s, logon) = setup();
+        let (inbox, _) = inbox_newest(&b);
+        let open_stream = RopRequest::OpenStream(OpenStreamRequest {
+            logon_id: 0,
+            input_handle_index: 1,
+            output_handle_index: 2,
+            property_tag: RTF,
+            open_mode_flags: StreamOpenModeFlags::CREATE,
+        });
+        let (_, hs) = s.run(&[create(inbox), open_stream], &[logon, NONE, NONE]);
+        let data: Vec<u8> = (0..60_000u32).map(|i| (i % 251) as u8).collect();
+        for chunk in data.chunks(20_000) {
+            let w = RopRequest::WriteStream(WriteStreamRequest {
+                logon_id: 0,
+                input_handle_index: 2,
+                data: chunk.to_vec(),
+            });
+            let (resp, _) = s.run(&[w], &hs);
+            assert!(
+                matches!(&resp[0], RopResponse::WriteStream(w) if usize::from(w.written_size) == chunk.len())
+            );
+        }
+        let commit = RopRequest::CommitStream(CommitStreamRequest {
+            logon_id: 0,
+            input_handle_index: 2,
+        });
+        let (resp, _) = s.run(&[commit, get_props(1, 0, 1, &[RTF])], &hs);
+        // Too large for one response: NotEnoughMemory, read it as a stream.
+        assert_eq!(row(&resp[1]).error(0), Some(ErrorCode::OUT_OF_MEMORY));
+        let seek = |origin, offset: i64| {
+            RopRequest::SeekStream(SeekStreamRequest {
+                logon_id: 0,
+                input_handle_index: 2,
+                origin,
+                offset: offset as u64,
+            })
+        };
+        let (resp, _) = s.run(
+            &[
+                seek(SeekOrigin::CURRENT, -70_000),
+                seek(SeekOrigin::BEGINNING, 0),
+            ],
+            &hs,
+        );
+        assert!(
+            matches!(&resp[0], RopResponse::SeekStream(SeekStreamResponse::Failure(h)) if h.return_value == super::super::stream::STREAM_SEEK_ERROR)
+        );
+        // Small chunks.
+        let read = |n: u16, max: Option<u32>| {
+            RopRequest::ReadStream(ReadStreamRequest {
+                logon_id: 0,
+                input_handle_index: 2,
+                byte_count: n,
+                maximum_byte_count: max,
+            })
+        };
+        let (resp, _) = s.run(&[read(1000, None), read(1000, None)], &hs);
+        let got: Vec<u8> = resp
+            .iter()
+            .flat_map(|r| match r {
+                RopResponse::ReadStream(r) => r.data.clone(),
+                _ => Vec::new(),
+            })
+            .collect();
+        assert_eq!(&got[..], &data[..2000]);
+        // The rest in one request, packed across output buffers.
+        let (resp, _) = s.run(&[read(0xBABE, Some(100_000))], &hs);
+        let rest: Vec<u8> = resp
+            .iter()
+            .flat_map(|r| match r {
+                RopResponse::ReadStream(r) => r.data.clone(),
+                _ => Vec::new(),
+            })
+            .collect();
+        assert_eq!(&rest[..], &data[2000..]);
+        // A small value written and committed is seen by GetPropertiesSpecific.
+        let (_, hs2) = s.run(
+            &[RopRequest::OpenStream(OpenStreamRequest {
+                logon_id: 0,
+                input_handle_index: 1,
+                output_handle_index: 2,
+                property_tag: RTF,
+                open_mode_flags: StreamOpenModeFlags::CREATE,
+            })],
+            &hs,
+        );
+        let w = RopRequest::WriteAndCommitStream(WriteAndCommitStreamRequest(WriteStreamRequest {
+            logon_id: 0,
+            input_handle_index: 2,
+            data: b"small".to_vec(),
+        }));
+        let (resp, _) = s.run(&[w, get_props(1, 0, 1, &[RTF])], &hs2);
+        assert_eq!(
+            row(&resp[1]).get(0),
+            Some(&PropertyValue::binary(b"small".to_vec()))
+        );
+        // Reading a missing property read-only: ecNotFound.
+        let (resp, _) = s.run(
+            &[RopRequest::OpenStream(OpenStreamRequest {
+                logon_id: 0,
+                input_handle_index: 1,
+                output_handle_index: 2,
+                property_tag: PropertyTag::new(0x6701_0102),
+                open_mode_flags: StreamOpenModeFlags::READ_ONLY,
+            })],
+            &hs,
+        );
+        assert!(
+            matches!(&resp[0], RopResponse::OpenStream(OpenStreamResponse::Failure(h)) if h.return_value == ErrorCode::NOT_FOUND)
+        );
+    }
+}
