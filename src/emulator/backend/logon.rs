@@ -231,9 +231,8 @@ fn logon(
     let private = r.logon_flags.contains(LogonFlags::PRIVATE);
     let key = if private {
         let essdn = r.essdn.as_deref().unwrap_or_default();
-        // The session user is the one user whose home server the handlers know.
-        if h.user().legacy_dn.eq_ignore_ascii_case(essdn)
-            && let Some(server) = h.user().home_server.clone()
+        // MS-OXCSTOR 3.2.5.1.1: a mailbox homed on another server answers ecWrongServer.
+        if let Some(server) = h.user_by_dn(essdn).and_then(|u| u.home_server.clone())
             && !server.eq_ignore_ascii_case(h.server_name())
         {
             return Outcome::respond(RopResponse::Logon(LogonResponse::Redirect {

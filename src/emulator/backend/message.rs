@@ -2,7 +2,7 @@
 //! messages, their recipients, read flags and status, and their attachments.
 
 use super::with_mailbox;
-use super::{EventHub, Handlers, InstanceObject, MailboxKey, Object, StoreEvent, TableObject};
+use super::{Handlers, InstanceObject, MailboxKey, Object, StoreEvent, TableObject};
 use crate::emulator::engine::{Outcome, RopCx};
 use crate::emulator::store::{Mailbox, ObjHandle, ObjectRef, Recipient, TableKind, TableView};
 use crate::wire::entry_id::{FolderId, MessageId};
@@ -28,19 +28,6 @@ use crate::wire::{ErrorCode, String8};
 /// Raises a store change for the subscriptions of every session (MS-OXCNOTIF 3.2.5).
 pub(super) fn raise(h: &Handlers, event: StoreEvent) {
     h.hub().publish(event);
-}
-
-/// Stand-in until the notify family's fan-out (`EventHub::publish`) merges: the inherent
-/// method takes precedence once it exists, and then this trait is to be deleted.
-#[allow(dead_code)]
-trait PublishStandIn {
-    fn publish(&self, event: StoreEvent);
-}
-
-impl PublishStandIn for EventHub {
-    fn publish(&self, event: StoreEvent) {
-        let _ = event;
-    }
 }
 
 /// Answers the requests of this family; `None` for the others.

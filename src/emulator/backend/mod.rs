@@ -131,6 +131,7 @@ pub struct SubscriptionObject {
 /// The ROP handlers of one session context.
 pub struct Handlers {
     store: Arc<Mutex<Store>>,
+    users: Arc<Vec<User>>,
     hub: EventHub,
     queue: NotificationQueue,
     user: User,
@@ -149,6 +150,14 @@ impl Handlers {
     /// The user of this session.
     pub fn user(&self) -> &User {
         &self.user
+    }
+
+    /// The emulator's user whose legacy DN is `dn` (case-insensitive), for logons to other
+    /// users' mailboxes (their home server decides ecWrongServer).
+    pub fn user_by_dn(&self, dn: &str) -> Option<&User> {
+        self.users
+            .iter()
+            .find(|u| u.legacy_dn.eq_ignore_ascii_case(dn))
     }
 
     /// The session's code page (Connect's DefaultCodePage) for PtypString8 values.
@@ -254,6 +263,11 @@ impl RopHandler for Handlers {
                 });
             }
             Object::Subscription(s) => self.hub.unsubscribe(s.id),
+            // A stream released with uncommitted writes keeps them, as releasing an
+            // IStream commits it; a failure has nobody left to report to.
+            Object::Stream(s) if s.dirty => {
+                let _ = stream::commit_stream(self, &s);
+            }
             _ => {}
         }
     }
@@ -261,6 +275,8 @@ impl RopHandler for Handlers {
     fn table_columns(&self, object: &Object) -> Option<Vec<PropertyTag>> {
         match object {
             Object::Table(t) => t.columns.clone(),
+            // RopReadRecipients rows are laid out against the message's recipient columns.
+            Object::Message(_) => message::recipient_columns_of(self, object),
             _ => None,
         }
     }
@@ -333,7 +349,7 @@ fn request_rop_ids(request: &ExecuteRequest) -> Vec<RopId> {
 
 /// The emulator's mailbox backend: users, the shared store and the event hub.
 pub struct Backend {
-    users: Vec<User>,
+    users: Arc<Vec<User>>,
     store: Arc<Mutex<Store>>,
     hub: EventHub,
     server_name: String,
@@ -345,7 +361,7 @@ impl Backend {
     /// A backend over `store` for `users`; `server_name` is this emulator's name in redirects.
     pub fn new(users: Vec<User>, store: Store, server_name: impl Into<String>) -> Self {
         Backend {
-            users,
+            users: Arc::new(users),
             store: Arc::new(Mutex::new(store)),
             hub: EventHub::new(),
             server_name: server_name.into(),
@@ -407,6 +423,7 @@ impl MailboxBackend for Backend {
         let queue = NotificationQueue::new();
         let handlers = Handlers {
             store: Arc::clone(&self.store),
+            users: Arc::clone(&self.users),
             hub: self.hub.clone(),
             queue: queue.clone(),
             user: user.clone(),

@@ -131,7 +131,15 @@ fn get_specific(
                 .iter()
                 .map(|tag| {
                     let want = tag.with_type(tag.value_type());
-                    match requested_value(mb.get_prop(obj, want, cp), *tag, unicode, cp) {
+                    // Session-dependent Logon properties (PidTagUserEntryId) before the store's.
+                    let stored = match obj {
+                        ObjectRef::Store => {
+                            crate::emulator::store::ext_logon::logon_property(h.user(), want)
+                                .or_else(|| mb.get_prop(obj, want, cp))
+                        }
+                        _ => mb.get_prop(obj, want, cp),
+                    };
+                    match requested_value(stored, *tag, unicode, cp) {
                         Some(v) => FlaggedPropertyValue::Value(v),
                         None => column_error(*tag, ErrorCode::NOT_FOUND),
                     }

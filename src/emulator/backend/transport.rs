@@ -58,7 +58,7 @@ pub(super) fn handle(
                 },
             ))
         }),
-        _ => return scaffold(h, cx, request),
+        _ => return None,
     };
     Some(result.unwrap_or_else(|code| Outcome::fail(request, code)))
 }
@@ -350,72 +350,4 @@ fn deliver(
     })();
     mb.release(h);
     result
-}
-
-/// Test scaffold: RopLogon (private) and RopOpenFolder for this module's tests while the
-/// logon and folder families are merged separately; their handlers run first in the dispatch
-/// chain, so once they exist this is never reached.
-#[cfg(test)]
-fn scaffold(
-    h: &mut Handlers,
-    cx: &mut RopCx<'_, Object>,
-    request: &RopRequest,
-) -> Option<Outcome<Object>> {
-    use super::{FolderObject, LogonObject};
-    use crate::wire::rop::folder::OpenFolderResponse;
-    use crate::wire::rop::store::{LogonResponse, LogonResponseFlags, LogonTime, StoreState};
-    match request {
-        RopRequest::Logon(r) => {
-            let dn = r.essdn.clone().unwrap_or_default();
-            let store = h.store();
-            let mb = store.mailbox(&dn)?;
-            let response = LogonResponse::Private {
-                output_handle_index: r.output_handle_index,
-                logon_flags: r.logon_flags,
-                folder_ids: mb.special_folder_ids(),
-                response_flags: LogonResponseFlags(0x01),
-                mailbox_guid: mb.mailbox_guid(),
-                repl_id: mb.repl_id(),
-                repl_guid: mb.repl_guid(),
-                logon_time: LogonTime::default(),
-                gwart_time: 0,
-                store_state: StoreState(0),
-            };
-            Some(Outcome::created(
-                RopResponse::Logon(response),
-                Object::Logon(LogonObject {
-                    mailbox: MailboxKey::Private(dn),
-                }),
-            ))
-        }
-        RopRequest::OpenFolder(r) => {
-            let Some(Object::Logon(l)) = cx.input() else {
-                return None;
-            };
-            let key = l.mailbox.clone();
-            let mut store = h.store();
-            with_mailbox(&mut store, &key, |mb| mb.open_folder(r.folder_id)).ok()?;
-            Some(Outcome::created(
-                RopResponse::OpenFolder(OpenFolderResponse::Success {
-                    output_handle_index: r.output_handle_index,
-                    has_rules: false,
-                    ghost: None,
-                }),
-                Object::Folder(FolderObject {
-                    mailbox: key,
-                    fid: r.folder_id,
-                }),
-            ))
-        }
-        _ => None,
-    }
-}
-
-#[cfg(not(test))]
-fn scaffold(
-    _h: &mut Handlers,
-    _cx: &mut RopCx<'_, Object>,
-    _request: &RopRequest,
-) -> Option<Outcome<Object>> {
-    None
 }

@@ -26,7 +26,7 @@ use std::sync::{Arc, Mutex, PoisonError};
 use crate::wire::auxbuf::AuxiliaryBuffer;
 use crate::wire::mapihttp::{ExecuteFlags, ExecuteRequest, ExecuteResponse};
 use crate::wire::property::PropertyTag;
-use crate::wire::rop::any::{RopRequest, RopResponse, failure_response, is_packable};
+use crate::wire::rop::any::{LogonKinds, RopRequest, RopResponse, failure_response, is_packable};
 use crate::wire::rop::buffer::RopBuffer;
 use crate::wire::rop::notify::NotifyResponse;
 use crate::wire::rop::special::{BackoffResponse, BufferTooSmallResponse, PendingResponse};
@@ -325,6 +325,8 @@ pub struct Engine<H: RopHandler> {
     notifications: NotificationQueue,
     backoffs: VecDeque<BackoffResponse>,
     session_index: u16,
+    /// Which LogonIds are public-folder logons: two request layouts depend on it.
+    logons: LogonKinds,
 }
 
 /// Bytes of the RopSize field.
@@ -385,6 +387,7 @@ impl<H: RopHandler> Engine<H> {
             notifications: NotificationQueue::new(),
             backoffs: VecDeque::new(),
             session_index: 0,
+            logons: LogonKinds::new(),
         }
     }
 
@@ -449,7 +452,11 @@ impl<H: RopHandler> Engine<H> {
     /// response body with their responses.
     pub fn execute(&mut self, request: &ExecuteRequest) -> Result<ExecuteResponse, ExecuteError> {
         check_aux(&request.auxiliary_buffer).map_err(ExecuteError::AuxFormat)?;
-        let input = parse_rop_input(&request.rop_buffer).map_err(ExecuteError::RopFormat)?;
+        // Logon kinds change only when the whole buffer parses.
+        let mut logons = self.logons.clone();
+        let input =
+            parse_rop_input(&request.rop_buffer, &mut logons).map_err(ExecuteError::RopFormat)?;
+        self.logons = logons;
         let mut handles = input.handles;
         let flags = request.flags;
         let chain = flags.contains(ExecuteFlags::CHAIN);
@@ -785,7 +792,7 @@ struct RopInput {
 /// RopWriteStreamExtended and RopFastTransferDestinationPutBuffer(Extended)
 /// (MS-OXCRPC 3.1.4.2.1.2.1), which this crate has no layouts for, so a second buffer is as
 /// unparseable as an unknown ROP.
-fn parse_rop_input(rgb_in: &[u8]) -> Result<RopInput, DecodeError> {
+fn parse_rop_input(rgb_in: &[u8], logons: &mut LogonKinds) -> Result<RopInput, DecodeError> {
     let mut chain = rpc_ext::decode_chain(rgb_in)?;
     if chain.len() != 1 {
         return Err(DecodeError {
@@ -804,7 +811,7 @@ fn parse_rop_input(rgb_in: &[u8]) -> Result<RopInput, DecodeError> {
     let mut rest = &buffer.rops[..];
     while !rest.is_empty() {
         let offset = buffer.rops.len() - rest.len();
-        match RopRequest::decode(rest) {
+        match RopRequest::decode_in(rest, logons) {
             Ok((after, request)) => {
                 offsets.push(offset);
                 requests.push(request);
@@ -812,13 +819,15 @@ fn parse_rop_input(rgb_in: &[u8]) -> Result<RopInput, DecodeError> {
             }
             Err(_) => {
                 // The whole-list decoder reports the failure with its structure and offset.
-                return Err(crate::wire::rop::any::decode_requests(&buffer.rops)
-                    .err()
-                    .unwrap_or(DecodeError {
-                        structure: "ROP request",
-                        offset,
-                        kind: ErrorKind::Syntax("undecodable ROP request"),
-                    }));
+                return Err(
+                    crate::wire::rop::any::decode_requests_in(&buffer.rops, logons)
+                        .err()
+                        .unwrap_or(DecodeError {
+                            structure: "ROP request",
+                            offset,
+                            kind: ErrorKind::Syntax("undecodable ROP request"),
+                        }),
+                );
             }
         }
     }

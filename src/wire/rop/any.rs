@@ -553,23 +553,37 @@ pub fn decode_requests_in(
     let total = rops.len();
     let mut input = rops;
     let mut requests = Vec::new();
-    while let Some((&id, body)) = input.split_first() {
-        let logon_id = body.first().copied().unwrap_or(0);
-        let public = logons.is_public(logon_id);
-        let decoded = match RopId(id) {
+    while !input.is_empty() {
+        let (rest, request) =
+            RopRequest::decode_in(input, logons).map_err(|e| into_decode_error(e, total))?;
+        requests.push(request);
+        input = rest;
+    }
+    Ok(requests)
+}
+
+impl RopRequest {
+    /// Decodes one request, RopId byte included, with the layouts of the logon kind its
+    /// LogonId has in `logons`; a RopLogon records the kind of its LogonId there.
+    pub fn decode_in<'a>(input: &'a [u8], logons: &mut LogonKinds) -> PResult<'a, RopRequest> {
+        let (id, body) = match input.split_first() {
+            Some((&id, body)) => (id, body),
+            None => return RopRequest::decode(input),
+        };
+        let public = logons.is_public(body.first().copied().unwrap_or(0));
+        let (rest, request) = match RopId(id) {
             RopId::SET_MESSAGE_READ_FLAG if public => named("RopSetMessageReadFlag", body, |i| {
                 super::message::SetMessageReadFlagRequest::decode_request_with(true, i)
             })
-            .map(|(r, v)| (r, RopRequest::SetMessageReadFlag(v))),
+            .map(|(r, v)| (r, RopRequest::SetMessageReadFlag(v)))?,
             RopId::WRITE_PER_USER_INFORMATION if public => {
                 named("RopWritePerUserInformation", body, |i| {
                     super::store::WritePerUserInformationRequest::decode_with(false, i)
                 })
-                .map(|(r, v)| (r, RopRequest::WritePerUserInformation(v)))
+                .map(|(r, v)| (r, RopRequest::WritePerUserInformation(v)))?
             }
-            _ => RopRequest::decode(input),
+            _ => RopRequest::decode(input)?,
         };
-        let (rest, request) = decoded.map_err(|e| into_decode_error(e, total))?;
         if let RopRequest::Logon(logon) = &request {
             logons.set_public(
                 logon.logon_id,
@@ -578,10 +592,8 @@ pub fn decode_requests_in(
                     .contains(super::store::LogonFlags::PRIVATE),
             );
         }
-        requests.push(request);
-        input = rest;
+        Ok((rest, request))
     }
-    Ok(requests)
 }
 
 /// Encodes requests back to back (the RopsList of a ROP input buffer).
