@@ -489,3 +489,139 @@ async fn a_thousand_sessions_leave_nothing_behind() {
     assert_eq!(emulator.rop_log().count(RopId::LOGON), 1000);
     emulator.shutdown().await;
 }
+
+/// MS-OXCMAPIHTTP interop S01 TC08 against the real backend: an Execute with RopLogon and
+/// RopOpenFolder succeeds, PROCESSING first and DONE last (the framer checked that).
+#[tokio::test]
+async fn s01_tc08_execute_logon_and_open_folder() {
+    let emulator = emulator(Users::demo_seeded(11), 1).await;
+    let alice = emulator.user("alice").unwrap().clone();
+    let mut raw = Raw::new(&emulator, &alice);
+    raw.connect(&alice).await;
+    let (responses, handles, _) = raw
+        .execute(ExecuteFlags(3), &[private_logon(&alice)], &[EMPTY])
+        .await;
+    let inbox = logon_folders(&responses[0])[4];
+    let open = RopRequest::OpenFolder(OpenFolderRequest {
+        logon_id: 0,
+        input_handle_index: 0,
+        output_handle_index: 1,
+        folder_id: inbox,
+        open_mode_flags: OpenModeFlags(0),
+    });
+    let (responses, handles, _) = raw
+        .execute(ExecuteFlags(3), &[open], &[handles[0], EMPTY])
+        .await;
+    assert!(
+        matches!(
+            responses[0],
+            RopResponse::OpenFolder(
+                mapi_http::wire::rop::folder::OpenFolderResponse::Success { .. }
+            )
+        ),
+        "{responses:?}"
+    );
+    assert_ne!(handles[1], EMPTY);
+    raw.disconnect().await;
+    emulator.shutdown().await;
+}
+
+/// MS-OXCMAPIHTTP interop S01 TC09 against the real backend: a NotificationWait outstanding
+/// on one session completes with EventPending when a second session creates a folder in the
+/// Inbox the first one watches, and the first session's next (empty) Execute carries the
+/// RopNotify.
+#[tokio::test]
+async fn s01_tc09_notification_wait_completes_on_another_sessions_change() {
+    use mapi_http::wire::mapihttp::{NotificationWaitRequest, NotificationWaitResponse};
+    use mapi_http::wire::rop::folder::{CreateFolderRequest, FolderName, FolderType};
+    use mapi_http::wire::rop::notify::{NotificationTypes, RegisterNotificationRequest};
+
+    let emulator = emulator(Users::demo_seeded(11), 1).await;
+    let alice = emulator.user("alice").unwrap().clone();
+    let mut watcher = Raw::new(&emulator, &alice);
+    watcher.connect(&alice).await;
+    let (responses, handles, _) = watcher
+        .execute(ExecuteFlags(3), &[private_logon(&alice)], &[EMPTY])
+        .await;
+    let inbox = logon_folders(&responses[0])[4];
+    let register = RopRequest::RegisterNotification(RegisterNotificationRequest {
+        logon_id: 0,
+        input_handle_index: 0,
+        output_handle_index: 1,
+        notification_types: NotificationTypes(NotificationTypes::OBJECT_CREATED.0),
+        reserved: 0,
+        want_whole_store: 0,
+        target: Some((inbox, mapi_http::wire::entry_id::MessageId(0))),
+    });
+    let (_, handles, _) = watcher
+        .execute(ExecuteFlags(3), &[register], &[handles[0], EMPTY])
+        .await;
+    let subscription = handles[1];
+    assert_ne!(subscription, EMPTY);
+
+    // The wait runs on its own connection with the same context cookie.
+    let mut waiter = Raw::new(&emulator, &alice);
+    waiter.cookies = watcher.cookies.clone();
+    let wait = tokio::spawn(async move {
+        let body = NotificationWaitRequest {
+            flags: 0,
+            auxiliary_buffer: Vec::new(),
+        }
+        .to_bytes()
+        .unwrap();
+        waiter.post("NotificationWait", body).await
+    });
+    tokio::time::sleep(Duration::from_millis(200)).await;
+
+    let mut other = Raw::new(&emulator, &alice);
+    other.connect(&alice).await;
+    let (responses, handles, _) = other
+        .execute(ExecuteFlags(3), &[private_logon(&alice)], &[EMPTY])
+        .await;
+    let _ = responses;
+    let create = [
+        RopRequest::OpenFolder(OpenFolderRequest {
+            logon_id: 0,
+            input_handle_index: 0,
+            output_handle_index: 1,
+            folder_id: inbox,
+            open_mode_flags: OpenModeFlags(0),
+        }),
+        RopRequest::CreateFolder(CreateFolderRequest {
+            logon_id: 0,
+            input_handle_index: 1,
+            output_handle_index: 2,
+            folder_type: FolderType(1),
+            use_unicode_strings: true,
+            open_existing: false,
+            reserved: 0,
+            display_name: FolderName::Unicode("Notification test".into()),
+            comment: FolderName::Unicode(String::new()),
+        }),
+    ];
+    let (responses, _, _) = other
+        .execute(ExecuteFlags(3), &create, &[handles[0], EMPTY, EMPTY])
+        .await;
+    assert!(
+        matches!(responses[1], RopResponse::CreateFolder(ref r) if format!("{r:?}").contains("Success")),
+        "{responses:?}"
+    );
+
+    let answer = tokio::time::timeout(Duration::from_secs(20), wait)
+        .await
+        .expect("NotificationWait completes")
+        .unwrap();
+    assert_eq!((answer.status, answer.response_code), (200, Some(0)));
+    match NotificationWaitResponse::from_bytes(&answer.body).unwrap() {
+        NotificationWaitResponse::Success { event_pending, .. } => assert_ne!(event_pending, 0),
+        other => panic!("{other:?}"),
+    }
+    let (responses, _, _) = watcher.execute(ExecuteFlags(3), &[], &[]).await;
+    assert!(
+        responses
+            .iter()
+            .any(|r| matches!(r, RopResponse::Notify(n) if n.notification_handle == subscription)),
+        "{responses:?}"
+    );
+    emulator.shutdown().await;
+}
