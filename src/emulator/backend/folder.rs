@@ -744,3 +744,548 @@ fn move_copy_messages(
         Err(e) => Outcome::fail(request, e),
     }
 }
+
+#[cfg(test)]
+pub(super) mod tests {
+    use super::super::testkit::{self, Session};
+    use crate::emulator::store::{SpecialFolder, message_count};
+    use crate::wire::ErrorCode;
+    use crate::wire::entry_id::{FolderId, MessageId};
+    use crate::wire::primitives::String8;
+    use crate::wire::property::tags as t;
+    use crate::wire::property::{FlaggedPropertyValue, PropertyRow, PropertyValue};
+    use crate::wire::rop::any::{RopRequest, RopResponse};
+    use crate::wire::rop::folder::*;
+    use crate::wire::rop::table::{
+        AsyncFlags, QueryRowsFlags, QueryRowsRequest, QueryRowsResponse, SetColumnsRequest,
+    };
+
+    const NONE: u32 = 0xFFFF_FFFF;
+
+    /// Until the logon family lands on this branch, RopLogon is answered here for tests only:
+    /// the object is stored as the real handler would store it; the response is a failure
+    /// layout the tests ignore.
+    struct LogonShim(super::super::Handlers);
+
+    impl crate::emulator::engine::RopHandler for LogonShim {
+        type Object = super::super::Object;
+        fn handle(
+            &mut self,
+            cx: &mut crate::emulator::engine::RopCx<'_, Self::Object>,
+            request: &RopRequest,
+        ) -> crate::emulator::engine::Outcome<Self::Object> {
+            if let RopRequest::Logon(_) = request {
+                let mut o =
+                    crate::emulator::engine::Outcome::fail(request, ErrorCode::GENERAL_FAILURE);
+                o.created = Some(super::super::Object::Logon(super::super::LogonObject {
+                    mailbox: super::super::MailboxKey::Private(self.0.user.legacy_dn.clone()),
+                }));
+                return o;
+            }
+            self.0.handle(cx, request)
+        }
+        fn released(&mut self, handle: u32, object: Self::Object) {
+            self.0.released(handle, object)
+        }
+        fn table_columns(
+            &self,
+            object: &Self::Object,
+        ) -> Option<Vec<crate::wire::property::PropertyTag>> {
+            self.0.table_columns(object)
+        }
+    }
+
+    struct ShimContext(crate::emulator::engine::Engine<LogonShim>);
+
+    impl crate::emulator::SessionContext for ShimContext {
+        fn execute(
+            &mut self,
+            request: &crate::wire::mapihttp::ExecuteRequest,
+        ) -> crate::wire::mapihttp::ExecuteResponse {
+            self.0.execute_response(request)
+        }
+        fn event_pending(&self) -> bool {
+            self.0.event_pending()
+        }
+        fn event_signal(&self) -> Option<tokio::sync::watch::Receiver<u64>> {
+            None
+        }
+        fn disconnect(&mut self) {
+            self.0.release_all();
+        }
+    }
+
+    /// Alice's session, logged on: the session and the logon handle.
+    pub(in crate::emulator::backend) fn alice(b: &super::super::Backend) -> (Session, u32) {
+        let handlers = super::super::Handlers {
+            store: b.store(),
+            hub: b.hub().clone(),
+            queue: crate::emulator::engine::NotificationQueue::new(),
+            user: testkit::user("alice", "Alice Example"),
+            code_page: 1252,
+            server_name: "EMULATOR".into(),
+        };
+        let mut s = Session {
+            ctx: Box::new(ShimContext(crate::emulator::engine::Engine::new(
+                LogonShim(handlers),
+            ))),
+            columns: Default::default(),
+        };
+        let (logon, _) = s.logon_private("alice");
+        (s, logon)
+    }
+
+    fn special(b: &super::super::Backend, which: SpecialFolder) -> FolderId {
+        let store = b.store();
+        let store = store.lock().unwrap();
+        let mb = store
+            .mailbox(&testkit::user("alice", "").legacy_dn)
+            .unwrap();
+        mb.special_folder(which).unwrap()
+    }
+
+    fn with_alice<T>(
+        b: &super::super::Backend,
+        f: impl FnOnce(&crate::emulator::store::Mailbox) -> T,
+    ) -> T {
+        let store = b.store();
+        let store = store.lock().unwrap();
+        f(store
+            .mailbox(&testkit::user("alice", "").legacy_dn)
+            .unwrap())
+    }
+
+    fn open(fid: FolderId, input: u8, output: u8) -> RopRequest {
+        RopRequest::OpenFolder(OpenFolderRequest {
+            logon_id: 0,
+            input_handle_index: input,
+            output_handle_index: output,
+            folder_id: fid,
+            open_mode_flags: OpenModeFlags::READ_ONLY,
+        })
+    }
+
+    fn value(row: &PropertyRow, i: usize) -> Option<PropertyValue> {
+        match row {
+            PropertyRow::Standard(r) => r.values.get(i).cloned(),
+            PropertyRow::Flagged(r) => match r.values.get(i) {
+                Some(FlaggedPropertyValue::Value(v)) => Some(v.clone()),
+                _ => None,
+            },
+        }
+    }
+
+    fn rv(r: &RopResponse) -> ErrorCode {
+        match r {
+            RopResponse::OpenFolder(OpenFolderResponse::Failure(h))
+            | RopResponse::CreateFolder(CreateFolderResponse::Failure(h)) => h.return_value,
+            RopResponse::OpenFolder(_) | RopResponse::CreateFolder(_) => ErrorCode::SUCCESS,
+            RopResponse::DeleteFolder(p)
+            | RopResponse::DeleteMessages(p)
+            | RopResponse::EmptyFolder(p) => p.header.return_value,
+            RopResponse::MoveFolder(m)
+            | RopResponse::CopyFolder(m)
+            | RopResponse::MoveCopyMessages(m) => m.header.return_value,
+            RopResponse::GetHierarchyTable(GetTableResponse::Failure(h))
+            | RopResponse::GetContentsTable(GetTableResponse::Failure(h)) => h.return_value,
+            RopResponse::GetHierarchyTable(_) | RopResponse::GetContentsTable(_) => {
+                ErrorCode::SUCCESS
+            }
+            RopResponse::GetSearchCriteria(GetSearchCriteriaResponse::Failure(h)) => h.return_value,
+            RopResponse::SetSearchCriteria(h) => h.return_value,
+            other => panic!("unexpected {other:?}"),
+        }
+    }
+
+    fn create(name: FolderName, open_existing: bool, ty: FolderType) -> RopRequest {
+        let unicode = name.is_unicode();
+        let comment = if unicode {
+            FolderName::Unicode(String::new())
+        } else {
+            FolderName::String8(String8::from_bytes(Vec::new()))
+        };
+        RopRequest::CreateFolder(CreateFolderRequest {
+            logon_id: 0,
+            input_handle_index: 1,
+            output_handle_index: 2,
+            folder_type: ty,
+            use_unicode_strings: unicode,
+            open_existing,
+            reserved: 0,
+            display_name: name,
+            comment,
+        })
+    }
+
+    #[test]
+    fn hierarchy_walk_matches_the_store() {
+        let b = testkit::backend();
+        let (mut s, logon) = alice(&b);
+        let ipm = special(&b, SpecialFolder::IpmSubtree);
+        let columns = vec![
+            t::PID_TAG_DISPLAY_NAME,
+            t::PID_TAG_CONTENT_COUNT,
+            t::PID_TAG_DEPTH,
+        ];
+        let (resp, _) = s.run(
+            &[
+                open(ipm, 0, 1),
+                RopRequest::GetHierarchyTable(GetHierarchyTableRequest {
+                    logon_id: 0,
+                    input_handle_index: 1,
+                    output_handle_index: 2,
+                    table_flags: TableFlags::DEPTH,
+                }),
+                RopRequest::SetColumns(SetColumnsRequest {
+                    logon_id: 0,
+                    input_handle_index: 2,
+                    flags: AsyncFlags(0),
+                    property_tags: columns,
+                }),
+                RopRequest::QueryRows(QueryRowsRequest {
+                    logon_id: 0,
+                    input_handle_index: 2,
+                    flags: QueryRowsFlags::ADVANCE,
+                    forward_read: true,
+                    row_count: 100,
+                }),
+            ],
+            &[logon, NONE, NONE],
+        );
+        let expected: Vec<String> = with_alice(&b, |mb| {
+            mb.child_folders(ipm)
+                .unwrap()
+                .into_iter()
+                .map(|f| {
+                    match mb.get_prop(
+                        crate::emulator::store::ObjectRef::Folder(f),
+                        t::PID_TAG_DISPLAY_NAME,
+                        1252,
+                    ) {
+                        Some(PropertyValue::String(s)) => s.to_string(),
+                        other => panic!("{other:?}"),
+                    }
+                })
+                .collect()
+        });
+        let RopResponse::GetHierarchyTable(GetTableResponse::Success { row_count, .. }) = resp[1]
+        else {
+            panic!("{:?}", resp[1])
+        };
+        assert_eq!(row_count as usize, expected.len());
+        let RopResponse::QueryRows(QueryRowsResponse::Success { rows, origin, .. }) = &resp[3]
+        else {
+            panic!("{:?}", resp[3])
+        };
+        assert_eq!(origin.0, 2, "BOOKMARK_END after reading everything");
+        let names: Vec<String> = rows
+            .rows
+            .iter()
+            .map(|r| match value(r, 0) {
+                Some(PropertyValue::String(s)) => s.to_string(),
+                other => panic!("{other:?}"),
+            })
+            .collect();
+        assert_eq!(names, expected);
+        let inbox = rows
+            .rows
+            .iter()
+            .find(|r| value(r, 0) == Some(PropertyValue::String(Box::new("Inbox".into()))))
+            .expect("Inbox row");
+        assert_eq!(
+            value(inbox, 1),
+            Some(PropertyValue::Integer32(
+                message_count(SpecialFolder::Inbox) as i32
+            ))
+        );
+        assert_eq!(value(inbox, 2), Some(PropertyValue::Integer32(1)));
+    }
+
+    #[test]
+    fn open_folder_errors() {
+        let b = testkit::backend();
+        let (mut s, logon) = alice(&b);
+        let (resp, handles) = s.run(
+            &[open(FolderId(0x7777_0000_0000_0001), 0, 1)],
+            &[logon, NONE],
+        );
+        assert_eq!(rv(&resp[0]), ErrorCode::NOT_FOUND);
+        assert_eq!(handles[1], crate::emulator::engine::NULL_HANDLE);
+        // A table is not a folder.
+        let inbox = special(&b, SpecialFolder::Inbox);
+        let (resp, _) = s.run(
+            &[
+                open(inbox, 0, 1),
+                RopRequest::GetContentsTable(GetContentsTableRequest {
+                    logon_id: 0,
+                    input_handle_index: 1,
+                    output_handle_index: 2,
+                    table_flags: TableFlags(0),
+                }),
+                open(inbox, 2, 1),
+                RopRequest::GetContentsTable(GetContentsTableRequest {
+                    logon_id: 0,
+                    input_handle_index: 2,
+                    output_handle_index: 1,
+                    table_flags: TableFlags::CONVERSATION_MEMBERS,
+                }),
+            ],
+            &[logon, NONE, NONE],
+        );
+        let RopResponse::GetContentsTable(GetTableResponse::Success { row_count, .. }) = resp[1]
+        else {
+            panic!("{:?}", resp[1])
+        };
+        assert_eq!(row_count as usize, message_count(SpecialFolder::Inbox));
+        assert_eq!(rv(&resp[2]), ErrorCode::NOT_SUPPORTED);
+        assert_eq!(rv(&resp[3]), ErrorCode::NOT_SUPPORTED);
+    }
+
+    #[test]
+    fn create_delete_move_copy_folders() {
+        let b = testkit::backend();
+        let (mut s, logon) = alice(&b);
+        let ipm = special(&b, SpecialFolder::IpmSubtree);
+        let inbox = special(&b, SpecialFolder::Inbox);
+        let drafts = special(&b, SpecialFolder::Drafts);
+        let projects = FolderName::Unicode("Projects".into());
+        let (resp, _) = s.run(
+            &[
+                open(ipm, 0, 1),
+                create(projects.clone(), false, FolderType::GENERIC),
+                create(projects.clone(), false, FolderType::GENERIC),
+                create(projects.clone(), true, FolderType::GENERIC),
+                create(
+                    FolderName::String8(String8::from_bytes(b"Caf\xe9".to_vec())),
+                    false,
+                    FolderType::GENERIC,
+                ),
+                create(FolderName::Unicode("Bad".into()), false, FolderType(7)),
+            ],
+            &[logon, NONE, NONE],
+        );
+        let RopResponse::CreateFolder(CreateFolderResponse::Success {
+            folder_id: new,
+            existing: None,
+            ..
+        }) = resp[1]
+        else {
+            panic!("{:?}", resp[1])
+        };
+        assert_eq!(rv(&resp[2]), ErrorCode::COLLIDING_NAMES);
+        let RopResponse::CreateFolder(CreateFolderResponse::Success {
+            folder_id: again,
+            existing:
+                Some(ExistingFolderInfo {
+                    has_rules: false,
+                    ghost: None,
+                }),
+            ..
+        }) = resp[3]
+        else {
+            panic!("{:?}", resp[3])
+        };
+        assert_eq!(again, new);
+        assert_eq!(rv(&resp[4]), ErrorCode::SUCCESS);
+        assert_eq!(rv(&resp[5]), ErrorCode::INVALID_PARAMETER);
+        with_alice(&b, |mb| {
+            assert_eq!(mb.find_child(ipm, "Projects").unwrap(), Some(new));
+            assert!(
+                mb.find_child(ipm, "Café").unwrap().is_some(),
+                "8-bit name in cp1252"
+            );
+        });
+
+        // Copy Projects into Inbox, move it into Drafts, then delete it there.
+        let mv = |copy: bool, name: &str, dest: u8| {
+            let new_folder_name = FolderName::Unicode(name.into());
+            if copy {
+                RopRequest::CopyFolder(CopyFolderRequest {
+                    logon_id: 0,
+                    source_handle_index: 1,
+                    dest_handle_index: dest,
+                    want_asynchronous: false,
+                    want_recursive: true,
+                    use_unicode: true,
+                    folder_id: new,
+                    new_folder_name,
+                })
+            } else {
+                RopRequest::MoveFolder(MoveFolderRequest {
+                    logon_id: 0,
+                    source_handle_index: 1,
+                    dest_handle_index: dest,
+                    want_asynchronous: true,
+                    use_unicode: true,
+                    folder_id: new,
+                    new_folder_name,
+                })
+            }
+        };
+        let (resp, _) = s.run(
+            &[
+                open(ipm, 0, 1),
+                open(inbox, 0, 2),
+                open(drafts, 0, 3),
+                mv(true, "Projects copy", 2),
+                mv(true, "Projects copy", 2),
+                mv(false, "Moved", 4),
+                mv(false, "Moved", 3),
+                RopRequest::DeleteFolder(DeleteFolderRequest {
+                    logon_id: 0,
+                    input_handle_index: 1,
+                    delete_folder_flags: DeleteFolderFlags::DEL_FOLDERS,
+                    folder_id: inbox,
+                }),
+            ],
+            &[logon, NONE, NONE, NONE, NONE],
+        );
+        assert_eq!(rv(&resp[3]), ErrorCode::SUCCESS);
+        assert_eq!(rv(&resp[4]), ErrorCode::COLLIDING_NAMES);
+        let RopResponse::MoveFolder(m) = resp[5] else {
+            panic!("{:?}", resp[5])
+        };
+        assert_eq!(m.header.return_value, ErrorCode::NULL_DESTINATION_OBJECT);
+        assert_eq!(m.dest_handle_index, Some(4));
+        assert_eq!(rv(&resp[6]), ErrorCode::SUCCESS);
+        assert_eq!(
+            rv(&resp[7]),
+            ErrorCode::ACCESS_DENIED,
+            "special folders stay"
+        );
+        with_alice(&b, |mb| {
+            assert!(mb.find_child(inbox, "Projects copy").unwrap().is_some());
+            assert_eq!(mb.find_child(drafts, "Moved").unwrap(), Some(new));
+            assert_eq!(mb.find_child(ipm, "Projects").unwrap(), None);
+        });
+        let (resp, _) = s.run(
+            &[
+                open(drafts, 0, 1),
+                RopRequest::DeleteFolder(DeleteFolderRequest {
+                    logon_id: 0,
+                    input_handle_index: 1,
+                    delete_folder_flags: DeleteFolderFlags(
+                        DeleteFolderFlags::DEL_FOLDERS.0 | DeleteFolderFlags::DEL_MESSAGES.0,
+                    ),
+                    folder_id: new,
+                }),
+            ],
+            &[logon, NONE],
+        );
+        let RopResponse::DeleteFolder(p) = resp[1] else {
+            panic!("{:?}", resp[1])
+        };
+        assert_eq!(p.header.return_value, ErrorCode::SUCCESS);
+        assert!(!p.partial_completion);
+        with_alice(&b, |mb| {
+            assert_eq!(mb.find_child(drafts, "Moved").unwrap(), None)
+        });
+    }
+
+    #[test]
+    fn move_copy_delete_messages() {
+        let b = testkit::backend();
+        let (mut s, logon) = alice(&b);
+        let inbox = special(&b, SpecialFolder::Inbox);
+        let drafts = special(&b, SpecialFolder::Drafts);
+        let mids = with_alice(&b, |mb| mb.message_ids(inbox, false).unwrap());
+        let mc = |ids: Vec<MessageId>, copy: bool| {
+            RopRequest::MoveCopyMessages(MoveCopyMessagesRequest {
+                logon_id: 0,
+                source_handle_index: 1,
+                dest_handle_index: 2,
+                message_ids: ids,
+                want_asynchronous: false,
+                want_copy: copy,
+            })
+        };
+        let (resp, _) = s.run(
+            &[
+                open(inbox, 0, 1),
+                open(drafts, 0, 2),
+                mc(vec![mids[0], mids[1]], true),
+                mc(vec![mids[2], MessageId(0x4242_0000_0000_0001)], false),
+                RopRequest::DeleteMessages(DeleteMessagesRequest {
+                    logon_id: 0,
+                    input_handle_index: 1,
+                    want_asynchronous: false,
+                    notify_non_read: false,
+                    message_ids: vec![mids[3], mids[2]],
+                }),
+            ],
+            &[logon, NONE, NONE],
+        );
+        let RopResponse::MoveCopyMessages(copy) = resp[2] else {
+            panic!("{:?}", resp[2])
+        };
+        assert_eq!(copy.header.return_value, ErrorCode::SUCCESS);
+        assert!(!copy.partial_completion);
+        let RopResponse::MoveCopyMessages(mv) = resp[3] else {
+            panic!("{:?}", resp[3])
+        };
+        assert!(mv.partial_completion, "an id not in the folder");
+        let RopResponse::DeleteMessages(del) = resp[4] else {
+            panic!("{:?}", resp[4])
+        };
+        assert!(del.partial_completion, "mids[2] had moved away");
+        with_alice(&b, |mb| {
+            let n = message_count(SpecialFolder::Inbox);
+            assert_eq!(mb.message_ids(inbox, false).unwrap().len(), n - 2);
+            assert_eq!(
+                mb.message_ids(drafts, false).unwrap().len(),
+                message_count(SpecialFolder::Drafts) + 3
+            );
+        });
+    }
+
+    #[test]
+    fn search_criteria_round_trip() {
+        let b = testkit::backend();
+        let (mut s, logon) = alice(&b);
+        let ipm = special(&b, SpecialFolder::IpmSubtree);
+        let inbox = special(&b, SpecialFolder::Inbox);
+        let get = |input: u8| {
+            RopRequest::GetSearchCriteria(GetSearchCriteriaRequest {
+                logon_id: 0,
+                input_handle_index: input,
+                use_unicode: true,
+                include_restriction: true,
+                include_folders: true,
+            })
+        };
+        let (resp, _) = s.run(
+            &[
+                open(ipm, 0, 1),
+                create(
+                    FolderName::Unicode("Finder".into()),
+                    false,
+                    FolderType::SEARCH,
+                ),
+                get(2),
+                RopRequest::SetSearchCriteria(SetSearchCriteriaRequest {
+                    logon_id: 0,
+                    input_handle_index: 2,
+                    restriction: None,
+                    folder_ids: vec![inbox],
+                    search_flags: SearchFlags::RESTART_SEARCH,
+                }),
+                get(2),
+                get(1),
+            ],
+            &[logon, NONE, NONE],
+        );
+        assert_eq!(rv(&resp[2]), ErrorCode::NOT_INITIALIZED);
+        assert_eq!(rv(&resp[3]), ErrorCode::SUCCESS);
+        let RopResponse::GetSearchCriteria(GetSearchCriteriaResponse::Success {
+            folder_ids,
+            search_flags,
+            ..
+        }) = &resp[4]
+        else {
+            panic!("{:?}", resp[4])
+        };
+        assert_eq!(folder_ids, &vec![inbox]);
+        assert_ne!(search_flags.0 & SearchState::COMPLETE.0, 0);
+        assert_eq!(rv(&resp[5]), ErrorCode::NOT_SEARCH_FOLDER);
+    }
+}

@@ -293,3 +293,501 @@ fn query_rows(
         .with_more(cut && may_pack),
     )
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::testkit::{self, Session};
+    use crate::emulator::store::{SpecialFolder, message_count};
+    use crate::wire::entry_id::FolderId;
+    use crate::wire::mapihttp::{ExecuteFlags, ExecuteRequest, ExecuteResponse};
+    use crate::wire::property::tags as t;
+    use crate::wire::property::{
+        FlaggedPropertyValue, PropertyRow, PropertyTag, PropertyValue, SortDirection, SortOrder,
+        SortOrderSet, TaggedPropertyValue,
+    };
+    use crate::wire::restriction::{PropertyRestriction, RelOp, Restriction};
+    use crate::wire::rop::any::{
+        ColumnState, RopRequest, RopResponse, decode_output_buffers, encode_requests, join_packed,
+    };
+    use crate::wire::rop::buffer::RopBuffer;
+    use crate::wire::rop::folder::{
+        GetContentsTableRequest, OpenFolderRequest, OpenModeFlags, TableFlags,
+    };
+    use crate::wire::rop::table::*;
+    use crate::wire::rpc_ext::{EncodeOptions, decode_chain, encode_chain};
+    use crate::wire::{ErrorCode, Wire};
+
+    const NONE: u32 = 0xFFFF_FFFF;
+
+    fn inbox(b: &super::super::Backend) -> FolderId {
+        let store = b.store();
+        let store = store.lock().unwrap();
+        store
+            .mailbox(&testkit::user("alice", "").legacy_dn)
+            .unwrap()
+            .special_folder(SpecialFolder::Inbox)
+            .unwrap()
+    }
+
+    /// Logon, open Inbox, its contents table in slot 2 with `columns`.
+    fn contents(b: &super::super::Backend, columns: Vec<PropertyTag>) -> (Session, u32) {
+        let (mut s, logon) = super::super::folder::tests::alice(b);
+        let (resp, handles) = s.run(
+            &[
+                RopRequest::OpenFolder(OpenFolderRequest {
+                    logon_id: 0,
+                    input_handle_index: 0,
+                    output_handle_index: 1,
+                    folder_id: inbox(b),
+                    open_mode_flags: OpenModeFlags::READ_ONLY,
+                }),
+                RopRequest::GetContentsTable(GetContentsTableRequest {
+                    logon_id: 0,
+                    input_handle_index: 1,
+                    output_handle_index: 2,
+                    table_flags: TableFlags(0),
+                }),
+                RopRequest::SetColumns(SetColumnsRequest {
+                    logon_id: 0,
+                    input_handle_index: 2,
+                    flags: AsyncFlags(0),
+                    property_tags: columns,
+                }),
+            ],
+            &[logon, NONE, NONE],
+        );
+        assert!(matches!(
+            resp[2],
+            RopResponse::SetColumns(TableStatusResponse::Success {
+                table_status: TableStatus::COMPLETE,
+                ..
+            })
+        ));
+        (s, handles[2])
+    }
+
+    fn query(flags: QueryRowsFlags, forward: bool, n: u16) -> RopRequest {
+        RopRequest::QueryRows(QueryRowsRequest {
+            logon_id: 0,
+            input_handle_index: 0,
+            flags,
+            forward_read: forward,
+            row_count: n,
+        })
+    }
+
+    fn rows_of(r: &RopResponse) -> (u8, Vec<PropertyRow>) {
+        match r {
+            RopResponse::QueryRows(QueryRowsResponse::Success { origin, rows, .. }) => {
+                (origin.0, rows.rows.clone())
+            }
+            other => panic!("{other:?}"),
+        }
+    }
+
+    fn value(row: &PropertyRow, i: usize) -> Option<PropertyValue> {
+        match row {
+            PropertyRow::Standard(r) => r.values.get(i).cloned(),
+            PropertyRow::Flagged(r) => match r.values.get(i) {
+                Some(FlaggedPropertyValue::Value(v)) => Some(v.clone()),
+                _ => None,
+            },
+        }
+    }
+
+    fn mid(row: &PropertyRow) -> i64 {
+        match value(row, 0) {
+            Some(PropertyValue::Integer64(v)) => v,
+            other => panic!("{other:?}"),
+        }
+    }
+
+    fn status_rv(r: &RopResponse) -> ErrorCode {
+        match r {
+            RopResponse::SortTable(TableStatusResponse::Failure(h))
+            | RopResponse::Restrict(TableStatusResponse::Failure(h))
+            | RopResponse::Abort(TableStatusResponse::Failure(h))
+            | RopResponse::QueryRows(QueryRowsResponse::Failure(h))
+            | RopResponse::FindRow(FindRowResponse::Failure(h))
+            | RopResponse::ExpandRow(ExpandRowResponse::Failure(h))
+            | RopResponse::CollapseRow(CollapseRowResponse::Failure(h))
+            | RopResponse::FreeBookmark(h) => h.return_value,
+            RopResponse::SortTable(_) | RopResponse::Restrict(_) | RopResponse::QueryRows(_) => {
+                ErrorCode::SUCCESS
+            }
+            other => panic!("{other:?}"),
+        }
+    }
+
+    /// Like the test kit's `run`, with a MaxRopOut of choice; also returns how many extended
+    /// buffers the answer had.
+    fn run_with(
+        s: &mut Session,
+        requests: &[RopRequest],
+        handles: &[u32],
+        columns: &[PropertyTag],
+        max_rop_out: u32,
+    ) -> (Vec<RopResponse>, usize) {
+        let payload = RopBuffer {
+            rops: encode_requests(requests).unwrap(),
+            handles: handles.to_vec(),
+        }
+        .to_bytes()
+        .unwrap();
+        let mut rop_buffer = Vec::new();
+        encode_chain(&[&payload], EncodeOptions::default(), &mut rop_buffer).unwrap();
+        let ExecuteResponse::Success { rop_buffer, .. } = s.ctx.execute(&ExecuteRequest {
+            flags: ExecuteFlags::NO_COMPRESSION | ExecuteFlags::NO_XOR_MAGIC | ExecuteFlags::CHAIN,
+            rop_buffer,
+            max_rop_out,
+            auxiliary_buffer: Vec::new(),
+        }) else {
+            panic!("Execute failed")
+        };
+        let chain = decode_chain(&rop_buffer).unwrap();
+        let payloads: Vec<&[u8]> = chain.iter().map(|b| &b.payload[..]).collect();
+        let known = ColumnState {
+            by_index: [(0u8, columns.to_vec())].into_iter().collect(),
+            by_handle: Default::default(),
+        };
+        let buffers = decode_output_buffers(requests, &known, &payloads).unwrap();
+        let n = buffers.len();
+        (join_packed(buffers).responses, n)
+    }
+
+    #[test]
+    fn contents_sorted_by_delivery_time_descending() {
+        let b = testkit::backend();
+        let (mut s, table) = contents(&b, vec![t::PID_TAG_MID, t::PID_TAG_MESSAGE_DELIVERY_TIME]);
+        let (resp, _) = s.run(
+            &[
+                RopRequest::SortTable(SortTableRequest {
+                    logon_id: 0,
+                    input_handle_index: 0,
+                    flags: AsyncFlags(0),
+                    sort_order_set: SortOrderSet {
+                        categorized_count: 0,
+                        expanded_count: 0,
+                        sort_orders: vec![SortOrder {
+                            tag: t::PID_TAG_MESSAGE_DELIVERY_TIME,
+                            order: SortDirection::DESCEND,
+                        }],
+                    },
+                }),
+                query(QueryRowsFlags::ADVANCE, true, 1000),
+            ],
+            &[table],
+        );
+        assert_eq!(status_rv(&resp[0]), ErrorCode::SUCCESS);
+        let (origin, rows) = rows_of(&resp[1]);
+        assert_eq!(origin, BookmarkOrigin::END.0);
+        assert_eq!(rows.len(), message_count(SpecialFolder::Inbox));
+        let times: Vec<u64> = rows
+            .iter()
+            .map(|r| match value(r, 1) {
+                Some(PropertyValue::Time(t)) => t.0,
+                other => panic!("{other:?}"),
+            })
+            .collect();
+        assert!(times.windows(2).all(|w| w[0] >= w[1]), "descending");
+        assert!(times.first() > times.last(), "not all equal");
+    }
+
+    #[test]
+    fn paging_visits_every_row_once() {
+        let b = testkit::backend();
+        let (mut s, table) = contents(&b, vec![t::PID_TAG_MID]);
+        let mut seen = Vec::new();
+        loop {
+            let (resp, _) = s.run(&[query(QueryRowsFlags::ADVANCE, true, 7)], &[table]);
+            let (origin, rows) = rows_of(&resp[0]);
+            seen.extend(rows.iter().map(mid));
+            if rows.is_empty() {
+                assert_eq!(origin, BookmarkOrigin::END.0);
+                break;
+            }
+            assert!(seen.len() <= 1000, "runaway paging");
+        }
+        let inbox_fid = inbox(&b);
+        let mut expected: Vec<i64> = {
+            let store = b.store();
+            let store = store.lock().unwrap();
+            store
+                .mailbox(&testkit::user("alice", "").legacy_dn)
+                .unwrap()
+                .message_ids(inbox_fid, false)
+                .unwrap()
+                .into_iter()
+                .map(|m| m.0 as i64)
+                .collect()
+        };
+        let mut sorted = seen.clone();
+        sorted.sort_unstable();
+        sorted.dedup();
+        assert_eq!(sorted.len(), seen.len(), "no row twice");
+        expected.sort_unstable();
+        assert_eq!(sorted, expected);
+        // Backward from the end, NoAdvance leaves the cursor where it is.
+        let (resp, _) = s.run(
+            &[
+                query(QueryRowsFlags::NO_ADVANCE, false, 3),
+                RopRequest::QueryPosition(QueryPositionRequest {
+                    logon_id: 0,
+                    input_handle_index: 0,
+                }),
+            ],
+            &[table],
+        );
+        let (origin, rows) = rows_of(&resp[0]);
+        assert_eq!(rows.len(), 3);
+        assert_eq!(origin, BookmarkOrigin::CURRENT.0);
+        assert_eq!(mid(&rows[0]), *seen.last().unwrap(), "nearest first");
+        let n = message_count(SpecialFolder::Inbox) as u32;
+        assert!(matches!(
+            resp[1],
+            RopResponse::QueryPosition(QueryPositionResponse::Success { numerator, denominator, .. })
+                if numerator == n && denominator == n
+        ));
+    }
+
+    #[test]
+    fn restrict_find_bookmarks_and_seek() {
+        let b = testkit::backend();
+        let (mut s, table) = contents(&b, vec![t::PID_TAG_MID]);
+        let (resp, _) = s.run(&[query(QueryRowsFlags::NO_ADVANCE, true, 20)], &[table]);
+        let (_, rows) = rows_of(&resp[0]);
+        let target = mid(&rows[5]);
+        let eq = Restriction::Property(PropertyRestriction {
+            relop: RelOp::EQ,
+            prop_tag: t::PID_TAG_MID,
+            value: TaggedPropertyValue {
+                tag: t::PID_TAG_MID,
+                value: PropertyValue::Integer64(target),
+            },
+        });
+        let pos = RopRequest::QueryPosition(QueryPositionRequest {
+            logon_id: 0,
+            input_handle_index: 0,
+        });
+        let seek = |origin: BookmarkOrigin, n: i32| {
+            RopRequest::SeekRow(SeekRowRequest {
+                logon_id: 0,
+                input_handle_index: 0,
+                origin,
+                row_count: n,
+                want_row_moved_count: true,
+            })
+        };
+        let (resp, _) = s.run(
+            &[
+                RopRequest::FindRow(FindRowRequest {
+                    logon_id: 0,
+                    input_handle_index: 0,
+                    flags: FindRowFlags::FORWARD,
+                    restriction: Some(eq.clone()),
+                    origin: BookmarkOrigin::BEGINNING,
+                    bookmark: Vec::new(),
+                }),
+                pos.clone(),
+                RopRequest::FindRow(FindRowRequest {
+                    logon_id: 0,
+                    input_handle_index: 0,
+                    flags: FindRowFlags::BACKWARD,
+                    restriction: Some(eq.clone()),
+                    origin: BookmarkOrigin::BEGINNING,
+                    bookmark: Vec::new(),
+                }),
+                seek(BookmarkOrigin::BEGINNING, 10),
+                RopRequest::CreateBookmark(CreateBookmarkRequest {
+                    logon_id: 0,
+                    input_handle_index: 0,
+                }),
+                seek(BookmarkOrigin::CURRENT, -100),
+            ],
+            &[table],
+        );
+        let RopResponse::FindRow(FindRowResponse::Success { row: Some(row), .. }) = &resp[0] else {
+            panic!("{:?}", resp[0])
+        };
+        assert_eq!(mid(row), target);
+        assert!(matches!(
+            resp[1],
+            RopResponse::QueryPosition(QueryPositionResponse::Success { numerator: 5, .. })
+        ));
+        assert_eq!(
+            status_rv(&resp[2]),
+            ErrorCode::NOT_FOUND,
+            "nothing before row 0"
+        );
+        assert!(matches!(
+            resp[3],
+            RopResponse::SeekRow(SeekRowResponse::Success {
+                has_sought_less: false,
+                rows_sought: 10,
+                ..
+            })
+        ));
+        let RopResponse::CreateBookmark(BookmarkResponse::Success { bookmark, .. }) = &resp[4]
+        else {
+            panic!("{:?}", resp[4])
+        };
+        assert!(matches!(
+            resp[5],
+            RopResponse::SeekRow(SeekRowResponse::Success {
+                has_sought_less: true,
+                rows_sought: -10,
+                ..
+            })
+        ));
+        let free = RopRequest::FreeBookmark(FreeBookmarkRequest {
+            logon_id: 0,
+            input_handle_index: 0,
+            bookmark: bookmark.clone(),
+        });
+        let (resp, _) = s.run(
+            &[
+                RopRequest::SeekRowBookmark(SeekRowBookmarkRequest {
+                    logon_id: 0,
+                    input_handle_index: 0,
+                    bookmark: bookmark.clone(),
+                    row_count: 2,
+                    want_row_moved_count: true,
+                }),
+                pos.clone(),
+                free.clone(),
+                free,
+                RopRequest::Restrict(RestrictRequest {
+                    logon_id: 0,
+                    input_handle_index: 0,
+                    flags: AsyncFlags(0),
+                    restriction: Some(eq),
+                }),
+                query(QueryRowsFlags::ADVANCE, true, 50),
+                RopRequest::Abort(AbortRequest {
+                    logon_id: 0,
+                    input_handle_index: 0,
+                }),
+                RopRequest::ExpandRow(ExpandRowRequest {
+                    logon_id: 0,
+                    input_handle_index: 0,
+                    max_row_count: 10,
+                    category_id: 1,
+                }),
+            ],
+            &[table],
+        );
+        assert!(matches!(
+            resp[0],
+            RopResponse::SeekRowBookmark(SeekRowBookmarkResponse::Success {
+                row_no_longer_visible: false,
+                rows_sought: 2,
+                ..
+            })
+        ));
+        assert!(matches!(
+            resp[1],
+            RopResponse::QueryPosition(QueryPositionResponse::Success { numerator: 12, .. })
+        ));
+        assert_eq!(status_rv(&resp[2]), ErrorCode::SUCCESS);
+        assert_eq!(status_rv(&resp[3]), ErrorCode::INVALID_BOOKMARK);
+        assert_eq!(status_rv(&resp[4]), ErrorCode::SUCCESS);
+        let (_, rows) = rows_of(&resp[5]);
+        assert_eq!(rows.iter().map(mid).collect::<Vec<_>>(), vec![target]);
+        assert_eq!(status_rv(&resp[6]), ErrorCode::ABORT_FAILED);
+        assert_eq!(status_rv(&resp[7]), ErrorCode::NOT_FOUND);
+    }
+
+    #[test]
+    fn query_rows_without_columns_and_on_a_folder() {
+        let b = testkit::backend();
+        let (mut s, table) = contents(&b, vec![t::PID_TAG_MID]);
+        let (resp, _) = s.run(
+            &[
+                RopRequest::ResetTable(ResetTableRequest {
+                    logon_id: 0,
+                    input_handle_index: 0,
+                }),
+                query(QueryRowsFlags::ADVANCE, true, 5),
+            ],
+            &[table],
+        );
+        assert_eq!(status_rv(&resp[1]), ErrorCode::NULL_OBJECT);
+    }
+
+    /// Six copies of the entry ID make each row large enough for 120 rows to overflow one
+    /// 32 KB buffer.
+    fn wide() -> Vec<PropertyTag> {
+        let mut c = vec![t::PID_TAG_MID];
+        c.extend([t::PID_TAG_ENTRY_ID; 6]);
+        c
+    }
+
+    #[test]
+    fn packed_query_rows_span_buffers() {
+        let b = testkit::backend();
+        let columns = wide();
+        let (mut s, table) = contents(&b, columns.clone());
+        let n = message_count(SpecialFolder::Inbox);
+        // Without EnablePackedBuffers: one buffer, cut to fit.
+        let (resp, buffers) = run_with(
+            &mut s,
+            &[query(QueryRowsFlags::NO_ADVANCE, true, 0xFFFF)],
+            &[table],
+            &columns,
+            0x40000,
+        );
+        assert_eq!(buffers, 1);
+        let (origin, first) = rows_of(&resp[0]);
+        assert!(first.len() < n, "32 KB cannot hold {n} wide rows");
+        assert_eq!(origin, BookmarkOrigin::CURRENT.0);
+        // With it: every row, over more than one buffer.
+        let (resp, buffers) = run_with(
+            &mut s,
+            &[query(QueryRowsFlags::ENABLE_PACKED_BUFFERS, true, 0xFFFF)],
+            &[table],
+            &columns,
+            0x40000,
+        );
+        assert!(buffers > 1, "packed");
+        let (origin, rows) = rows_of(&resp[0]);
+        assert_eq!(origin, BookmarkOrigin::END.0);
+        let mut mids: Vec<i64> = rows.iter().map(mid).collect();
+        mids.sort_unstable();
+        mids.dedup();
+        assert_eq!(mids.len(), n);
+    }
+
+    #[test]
+    fn packed_query_rows_stop_at_max_rop_out() {
+        let b = testkit::backend();
+        let columns = wide();
+        let (mut s, table) = contents(&b, columns.clone());
+        let n = message_count(SpecialFolder::Inbox);
+        // Room for the first buffer and part of a second.
+        let (resp, buffers) = run_with(
+            &mut s,
+            &[query(QueryRowsFlags::ENABLE_PACKED_BUFFERS, true, 0xFFFF)],
+            &[table],
+            &columns,
+            36_000,
+        );
+        assert!(buffers >= 2, "packed");
+        let (origin, first) = rows_of(&resp[0]);
+        assert!(first.len() < n);
+        assert_eq!(origin, BookmarkOrigin::CURRENT.0);
+        let (resp, _) = run_with(
+            &mut s,
+            &[query(QueryRowsFlags::ENABLE_PACKED_BUFFERS, true, 0xFFFF)],
+            &[table],
+            &columns,
+            0x40000,
+        );
+        let (_, rest) = rows_of(&resp[0]);
+        let mut mids: Vec<i64> = first.iter().chain(rest.iter()).map(mid).collect();
+        let total = mids.len();
+        mids.sort_unstable();
+        mids.dedup();
+        assert_eq!(mids.len(), total, "no row twice");
+        assert_eq!(total, n, "every row once");
+    }
+}
