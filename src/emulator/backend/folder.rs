@@ -30,17 +30,6 @@ use crate::wire::rop::folder::{
     SearchState, TableFlags,
 };
 
-/// Until the logon/notify helper's `EventHub::publish` lands on this branch, events raised
-/// here go through this stand-in, which drops them. Once the real inherent method exists it
-/// takes precedence and this trait can be deleted.
-trait PublishStandIn {
-    fn publish(&self, event: StoreEvent);
-}
-
-impl PublishStandIn for super::EventHub {
-    fn publish(&self, _event: StoreEvent) {}
-}
-
 /// Answers the requests of this family; `None` for the others.
 pub(super) fn handle(
     h: &mut Handlers,
@@ -762,76 +751,17 @@ pub(super) mod tests {
 
     const NONE: u32 = 0xFFFF_FFFF;
 
-    /// Until the logon family lands on this branch, RopLogon is answered here for tests only:
-    /// the object is stored as the real handler would store it; the response is a failure
-    /// layout the tests ignore.
-    struct LogonShim(super::super::Handlers);
-
-    impl crate::emulator::engine::RopHandler for LogonShim {
-        type Object = super::super::Object;
-        fn handle(
-            &mut self,
-            cx: &mut crate::emulator::engine::RopCx<'_, Self::Object>,
-            request: &RopRequest,
-        ) -> crate::emulator::engine::Outcome<Self::Object> {
-            if let RopRequest::Logon(_) = request {
-                let mut o =
-                    crate::emulator::engine::Outcome::fail(request, ErrorCode::GENERAL_FAILURE);
-                o.created = Some(super::super::Object::Logon(super::super::LogonObject {
-                    mailbox: super::super::MailboxKey::Private(self.0.user.legacy_dn.clone()),
-                }));
-                return o;
-            }
-            self.0.handle(cx, request)
-        }
-        fn released(&mut self, handle: u32, object: Self::Object) {
-            self.0.released(handle, object)
-        }
-        fn table_columns(
-            &self,
-            object: &Self::Object,
-        ) -> Option<Vec<crate::wire::property::PropertyTag>> {
-            self.0.table_columns(object)
-        }
-    }
-
-    struct ShimContext(crate::emulator::engine::Engine<LogonShim>);
-
-    impl crate::emulator::SessionContext for ShimContext {
-        fn execute(
-            &mut self,
-            request: &crate::wire::mapihttp::ExecuteRequest,
-        ) -> crate::wire::mapihttp::ExecuteResponse {
-            self.0.execute_response(request)
-        }
-        fn event_pending(&self) -> bool {
-            self.0.event_pending()
-        }
-        fn event_signal(&self) -> Option<tokio::sync::watch::Receiver<u64>> {
-            None
-        }
-        fn disconnect(&mut self) {
-            self.0.release_all();
-        }
-    }
-
-    /// Alice's session, logged on: the session and the logon handle.
+    /// Alice's session, logged on to her mailbox: the session and the logon handle.
     pub(in crate::emulator::backend) fn alice(b: &super::super::Backend) -> (Session, u32) {
-        let handlers = super::super::Handlers {
-            store: b.store(),
-            hub: b.hub().clone(),
-            queue: crate::emulator::engine::NotificationQueue::new(),
-            user: testkit::user("alice", "Alice Example"),
-            code_page: 1252,
-            server_name: "EMULATOR".into(),
-        };
-        let mut s = Session {
-            ctx: Box::new(ShimContext(crate::emulator::engine::Engine::new(
-                LogonShim(handlers),
-            ))),
-            columns: Default::default(),
-        };
-        let (logon, _) = s.logon_private("alice");
+        let mut s = Session::connect(b, "alice");
+        let (logon, response) = s.logon_private("alice");
+        assert!(
+            matches!(
+                response,
+                RopResponse::Logon(crate::wire::rop::store::LogonResponse::Private { .. })
+            ),
+            "{response:?}"
+        );
         (s, logon)
     }
 
