@@ -482,10 +482,12 @@ async fn a_thousand_sessions_leave_nothing_behind() {
         raw.disconnect().await;
     }
     assert_eq!(emulator.live_contexts(), 0);
-    let store = emulator.store();
-    let store = store.lock().unwrap();
-    assert_eq!(store.mailbox(&alice.legacy_dn).unwrap().open_instances(), 0);
-    drop(store);
+    let open = {
+        let store = emulator.store();
+        let store = store.lock().unwrap();
+        store.mailbox(&alice.legacy_dn).unwrap().open_instances()
+    };
+    assert_eq!(open, 0, "no message or attachment left open in the store");
     assert_eq!(emulator.rop_log().count(RopId::LOGON), 1000);
     emulator.shutdown().await;
 }
