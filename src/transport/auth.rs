@@ -49,6 +49,14 @@ pub enum Credentials {
         /// The access token.
         token: Secret,
     },
+    /// NTLM (MS-NLMP) through sspi: it authenticates the connection, so the transport keeps
+    /// one keep-alive connection and repeats the handshake only when the server asks again.
+    Ntlm {
+        /// Login name (`user`, `DOMAIN\user` or `user@domain`).
+        user: String,
+        /// Password.
+        password: Secret,
+    },
 }
 
 impl fmt::Debug for Credentials {
@@ -63,6 +71,11 @@ impl fmt::Debug for Credentials {
             Credentials::Bearer { .. } => f
                 .debug_struct("Bearer")
                 .field("token", &"<redacted>")
+                .finish(),
+            Credentials::Ntlm { user, .. } => f
+                .debug_struct("Ntlm")
+                .field("user", user)
+                .field("password", &"<redacted>")
                 .finish(),
         }
     }
@@ -81,6 +94,8 @@ impl Credentials {
                 ))
             }
             Credentials::Bearer { token } => Some(format!("Bearer {}", token.expose())),
+            // Connection-oriented: the transport runs the handshake.
+            Credentials::Ntlm { .. } => None,
         }
     }
 
@@ -90,6 +105,7 @@ impl Credentials {
             Credentials::Anonymous => "anonymous",
             Credentials::Basic { .. } => "basic",
             Credentials::Bearer { .. } => "bearer",
+            Credentials::Ntlm { .. } => "ntlm",
         }
     }
 }

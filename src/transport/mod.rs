@@ -11,6 +11,7 @@
 //! deadline on the HTTP head bound what a hostile server can hold.
 
 mod auth;
+mod ntlm;
 
 use std::fmt;
 use std::future::Future;
@@ -136,6 +137,8 @@ pub struct HttpTransport {
     client: reqwest::Client,
     credentials: Credentials,
     config: TransportConfig,
+    /// An NTLM handshake has succeeded on the kept-alive connection.
+    ntlm_done: std::sync::atomic::AtomicBool,
 }
 
 impl fmt::Debug for HttpTransport {
@@ -161,6 +164,7 @@ impl HttpTransport {
             client,
             credentials,
             config,
+            ntlm_done: std::sync::atomic::AtomicBool::new(false),
         })
     }
 
@@ -297,6 +301,67 @@ impl HttpTransport {
     }
 }
 
+impl HttpTransport {
+    /// NTLM authenticates the connection (MS-NLMP over HTTP as IIS runs it): the request goes
+    /// out bare first, since a kept-alive connection may already be authenticated; a 401
+    /// offering NTLM (nothing was processed) starts the handshake: NEGOTIATE, the server's
+    /// CHALLENGE in its 401, AUTHENTICATE with the request once more. reqwest keeps at most
+    /// one idle connection per host and the legs run back to back, so they share it.
+    async fn send_ntlm(
+        &self,
+        request: &HttpRequest,
+        user: &str,
+        password: &str,
+    ) -> Result<HttpResponse, TransportError> {
+        use std::sync::atomic::Ordering;
+        if self.ntlm_done.load(Ordering::Relaxed) {
+            // Only once a handshake succeeded: before that a bare request could be served as
+            // some other (anonymous) identity.
+            let first = self.exchange(request, None).await?;
+            let offers_ntlm = ntlm_offers(&first).any(|v| v.trim().eq_ignore_ascii_case("NTLM"));
+            if first.status != 401 || !offers_ntlm {
+                return Ok(first);
+            }
+        }
+        let host = reqwest::Url::parse(&request.url)
+            .ok()
+            .and_then(|u| u.host_str().map(str::to_owned))
+            .unwrap_or_default();
+        let mut handshake =
+            ntlm::NtlmHandshake::new(user, password, &host).map_err(TransportError::Auth)?;
+        let negotiate = handshake.step(None).map_err(TransportError::Auth)?;
+        let second = self
+            .exchange(request, Some(ntlm::header(&negotiate)))
+            .await?;
+        let challenge = if second.status == 401 {
+            ntlm::challenge_from(ntlm_offers(&second))
+        } else {
+            None
+        };
+        let Some(challenge) = challenge else {
+            // No CHALLENGE: the server refused NEGOTIATE, or answered outright.
+            return Ok(second);
+        };
+        let authenticate = handshake
+            .step(Some(challenge))
+            .map_err(TransportError::Auth)?;
+        let last = self
+            .exchange(request, Some(ntlm::header(&authenticate)))
+            .await?;
+        self.ntlm_done.store(last.status != 401, Ordering::Relaxed);
+        Ok(last)
+    }
+}
+
+/// The `WWW-Authenticate` values of a response.
+fn ntlm_offers(response: &HttpResponse) -> impl Iterator<Item = &str> {
+    response
+        .headers
+        .iter()
+        .filter(|(n, _)| n.eq_ignore_ascii_case("www-authenticate"))
+        .map(|(_, v)| v.as_str())
+}
+
 impl Transport for HttpTransport {
     async fn send(&self, request: &HttpRequest) -> Result<HttpResponse, TransportError> {
         match &self.credentials {
@@ -304,6 +369,9 @@ impl Transport for HttpTransport {
             Credentials::Basic { .. } | Credentials::Bearer { .. } => {
                 self.exchange(request, self.credentials.authorization_header())
                     .await
+            }
+            Credentials::Ntlm { user, password } => {
+                self.send_ntlm(request, user, password.expose()).await
             }
         }
     }
