@@ -121,3 +121,29 @@ async fn basic_over_loopback_http_when_allowed() {
     assert!(connected(&response));
     emulator.shutdown().await;
 }
+
+#[tokio::test]
+async fn negotiate_with_ntlm_inside() {
+    let emulator = Emulator::start(EmulatorConfig::demo(3)).await.unwrap();
+    let bob = emulator.user("bob").unwrap().clone();
+    let url = emulator.mailbox_url("bob").unwrap();
+    let transport = HttpTransport::new(
+        Credentials::Negotiate {
+            user: format!("CONTOSO\\{}", bob.login),
+            password: Secret::new(bob.password.clone()),
+        },
+        TransportConfig::default(),
+    )
+    .unwrap();
+    let response = transport
+        .send(&connect_request(&url, &bob.legacy_dn, 5))
+        .await
+        .unwrap();
+    assert!(connected(&response), "{response:?}");
+    let log = emulator.request_log().records();
+    assert!(log.len() >= 2, "SPNEGO takes at least two legs: {log:#?}");
+    assert!(log.windows(2).all(|w| w[0].connection == w[1].connection));
+    let shown = format!("{transport:?}");
+    assert!(!shown.contains(&bob.password), "{shown}");
+    emulator.shutdown().await;
+}

@@ -57,6 +57,14 @@ pub enum Credentials {
         /// Password.
         password: Secret,
     },
+    /// Negotiate (SPNEGO, RFC 4559) with NTLM inside, through sspi; connection-oriented like
+    /// NTLM. Kerberos is not attempted.
+    Negotiate {
+        /// Login name (`user`, `DOMAIN\user` or `user@domain`).
+        user: String,
+        /// Password.
+        password: Secret,
+    },
 }
 
 impl fmt::Debug for Credentials {
@@ -74,6 +82,11 @@ impl fmt::Debug for Credentials {
                 .finish(),
             Credentials::Ntlm { user, .. } => f
                 .debug_struct("Ntlm")
+                .field("user", user)
+                .field("password", &"<redacted>")
+                .finish(),
+            Credentials::Negotiate { user, .. } => f
+                .debug_struct("Negotiate")
                 .field("user", user)
                 .field("password", &"<redacted>")
                 .finish(),
@@ -95,7 +108,7 @@ impl Credentials {
             }
             Credentials::Bearer { token } => Some(format!("Bearer {}", token.expose())),
             // Connection-oriented: the transport runs the handshake.
-            Credentials::Ntlm { .. } => None,
+            Credentials::Ntlm { .. } | Credentials::Negotiate { .. } => None,
         }
     }
 
@@ -106,6 +119,7 @@ impl Credentials {
             Credentials::Basic { .. } => "basic",
             Credentials::Bearer { .. } => "bearer",
             Credentials::Ntlm { .. } => "ntlm",
+            Credentials::Negotiate { .. } => "negotiate",
         }
     }
 }

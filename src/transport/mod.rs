@@ -138,7 +138,7 @@ pub struct HttpTransport {
     credentials: Credentials,
     config: TransportConfig,
     /// An NTLM handshake has succeeded on the kept-alive connection.
-    ntlm_done: std::sync::atomic::AtomicBool,
+    handshake_done: std::sync::atomic::AtomicBool,
 }
 
 impl fmt::Debug for HttpTransport {
@@ -164,7 +164,7 @@ impl HttpTransport {
             client,
             credentials,
             config,
-            ntlm_done: std::sync::atomic::AtomicBool::new(false),
+            handshake_done: std::sync::atomic::AtomicBool::new(false),
         })
     }
 
@@ -302,24 +302,25 @@ impl HttpTransport {
 }
 
 impl HttpTransport {
-    /// NTLM authenticates the connection (MS-NLMP over HTTP as IIS runs it): the request goes
-    /// out bare first, since a kept-alive connection may already be authenticated; a 401
-    /// offering NTLM (nothing was processed) starts the handshake: NEGOTIATE, the server's
-    /// CHALLENGE in its 401, AUTHENTICATE with the request once more. reqwest keeps at most
+    /// NTLM and Negotiate authenticate the connection (as IIS runs them): once a handshake
+    /// succeeded the request goes out bare first, since the kept-alive connection may still
+    /// be authenticated; a 401 (nothing was processed) starts the handshake: a token, the
+    /// server's answer in its 401, until it accepts (at most 4 legs). reqwest keeps at most
     /// one idle connection per host and the legs run back to back, so they share it.
-    async fn send_ntlm(
+    async fn send_handshake(
         &self,
+        scheme: ntlm::Scheme,
         request: &HttpRequest,
         user: &str,
         password: &str,
     ) -> Result<HttpResponse, TransportError> {
         use std::sync::atomic::Ordering;
-        if self.ntlm_done.load(Ordering::Relaxed) {
+        if self.handshake_done.load(Ordering::Relaxed) {
             // Only once a handshake succeeded: before that a bare request could be served as
             // some other (anonymous) identity.
             let first = self.exchange(request, None).await?;
-            let offers_ntlm = ntlm_offers(&first).any(|v| v.trim().eq_ignore_ascii_case("NTLM"));
-            if first.status != 401 || !offers_ntlm {
+            let offered = ntlm_offers(&first).any(|v| v.trim().eq_ignore_ascii_case(scheme.name()));
+            if first.status != 401 || !offered {
                 return Ok(first);
             }
         }
@@ -328,28 +329,29 @@ impl HttpTransport {
             .and_then(|u| u.host_str().map(str::to_owned))
             .unwrap_or_default();
         let mut handshake =
-            ntlm::NtlmHandshake::new(user, password, &host).map_err(TransportError::Auth)?;
-        let negotiate = handshake.step(None).map_err(TransportError::Auth)?;
-        let second = self
-            .exchange(request, Some(ntlm::header(&negotiate)))
-            .await?;
-        let challenge = if second.status == 401 {
-            ntlm::challenge_from(ntlm_offers(&second))
-        } else {
-            None
-        };
-        let Some(challenge) = challenge else {
-            // No CHALLENGE: the server refused NEGOTIATE, or answered outright.
-            return Ok(second);
-        };
-        let authenticate = handshake
-            .step(Some(challenge))
-            .map_err(TransportError::Auth)?;
-        let last = self
-            .exchange(request, Some(ntlm::header(&authenticate)))
-            .await?;
-        self.ntlm_done.store(last.status != 401, Ordering::Relaxed);
-        Ok(last)
+            ntlm::Handshake::new(scheme, user, password, &host).map_err(TransportError::Auth)?;
+        let mut from_server = None;
+        for _ in 0..4 {
+            let token = handshake
+                .step(from_server.take())
+                .map_err(TransportError::Auth)?;
+            let response = self
+                .exchange(request, Some(ntlm::header(scheme, &token)))
+                .await?;
+            if response.status == 401
+                && let Some(next) = ntlm::token_from(scheme, ntlm_offers(&response))
+            {
+                from_server = Some(next);
+                continue;
+            }
+            self.handshake_done
+                .store(response.status != 401, Ordering::Relaxed);
+            return Ok(response);
+        }
+        Err(TransportError::Auth(format!(
+            "{} handshake did not finish in 4 legs",
+            scheme.name()
+        )))
     }
 }
 
@@ -371,7 +373,12 @@ impl Transport for HttpTransport {
                     .await
             }
             Credentials::Ntlm { user, password } => {
-                self.send_ntlm(request, user, password.expose()).await
+                self.send_handshake(ntlm::Scheme::Ntlm, request, user, password.expose())
+                    .await
+            }
+            Credentials::Negotiate { user, password } => {
+                self.send_handshake(ntlm::Scheme::Negotiate, request, user, password.expose())
+                    .await
             }
         }
     }
