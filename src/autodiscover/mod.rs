@@ -743,7 +743,10 @@ pub async fn run(
             Step::Next => {}
         }
     }
-    Err(AutodiscoverError::AllCandidatesFailed(Vec::new()))
+    Err(match domain_of(discovery.email()) {
+        None => AutodiscoverError::InvalidAddress(discovery.email().to_owned()),
+        Some(_) => AutodiscoverError::AllCandidatesFailed(Vec::new()),
+    })
 }
 
 /// The body, at most one byte over [`MAX_RESPONSE`] (which the parser then refuses).
