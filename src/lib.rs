@@ -46,6 +46,9 @@ pub mod session;
 #[cfg(feature = "client")]
 pub mod transport;
 
+#[cfg(feature = "client")]
+pub mod autodiscover;
+
 #[cfg(feature = "emulator")]
 pub mod emulator;
 
