@@ -1,4 +1,6 @@
 //! parse_response and Discovery against the emulator's real Autodiscover output.
+//!
+//! Compiled only under `#[cfg(test)]` (declared so in `autodiscover/mod.rs`).
 
 use std::sync::Arc;
 

@@ -1,6 +1,8 @@
 //! Test support: a backend with two users and a session that runs ROP requests through the
 //! real Execute path (RPC_HEADER_EXT, ROP buffer, engine, handlers) and decodes the answers
 //! with the wire walk, as a client would.
+//!
+//! Compiled only under `#[cfg(test)]` (declared so in `backend/mod.rs`).
 
 use super::Backend;
 use crate::emulator::store::Store;

@@ -1,5 +1,7 @@
 //! Engine tests against a small handler with toy objects: a logon, folders, contents tables of
 //! integer rows, streams of bytes.
+//!
+//! Compiled only under `#[cfg(test)]` (declared so in `engine/mod.rs`).
 
 use super::*;
 use crate::wire::entry_id::FolderId;

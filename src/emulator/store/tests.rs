@@ -1,5 +1,7 @@
 //! Behaviour tests of the store: generated content, special folders, operations and their
 //! error codes, and table views.
+//!
+//! Compiled only under `#[cfg(test)]` (declared so in `store/mod.rs`).
 #![allow(clippy::bool_assert_comparison)] // the ROP fields are booleans; comparing reads as the spec does
 
 use proptest::prelude::*;
