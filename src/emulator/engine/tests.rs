@@ -7,8 +7,8 @@ use super::*;
 use crate::wire::entry_id::FolderId;
 use crate::wire::property::{PropertyRow, PropertyRowSet, PropertyValue, StandardPropertyRow};
 use crate::wire::rop::any::{
-    ColumnState, DecodedOutputBuffer, decode_output_buffers, decode_requests, encode_requests,
-    join_packed,
+    ColumnState, DecodedOutputBuffer, LogonKinds, decode_output_buffers, decode_requests,
+    encode_requests, join_packed,
 };
 use crate::wire::rop::folder::{
     GetContentsTableRequest, GetTableResponse, OpenFolderRequest, OpenFolderResponse,
@@ -1081,6 +1081,32 @@ fn arb_request() -> impl Strategy<Value = RopRequest> {
     ]
 }
 
+/// Gives the two logon-dependent layouts the form a real client would send for the logon
+/// kinds the engine has seen (a public logon anywhere earlier in the session, even one whose
+/// Execute then failed, since the engine learns the kind while decoding); otherwise the
+/// generator writes requests the engine must refuse.
+fn fit_to_logons(requests: &mut [RopRequest], logons: &mut LogonKinds) {
+    for request in requests.iter_mut() {
+        let public = logons.is_public(request.logon_id());
+        match request {
+            RopRequest::Logon(logon) => logons.set_public(
+                logon.logon_id,
+                !logon.logon_flags.contains(LogonFlags::PRIVATE),
+            ),
+            RopRequest::WritePerUserInformation(w) => {
+                w.repl_guid = match (public, w.data_offset) {
+                    (false, 0) => Some(w.repl_guid.unwrap_or_default()),
+                    _ => None,
+                };
+            }
+            RopRequest::SetMessageReadFlag(m) => {
+                m.client_data = public.then(|| m.client_data.unwrap_or_default());
+            }
+            _ => {}
+        }
+    }
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(64))]
 
@@ -1093,7 +1119,9 @@ proptest! {
     ) {
         let mut engine = Engine::new(ToyHandler::new(50));
         let mut known_handles: Vec<u32> = Vec::new();
-        for (requests, slots, flag_bits, max_rop_out) in batches {
+        let mut logons = LogonKinds::new();
+        for (mut requests, slots, flag_bits, max_rop_out) in batches {
+            fit_to_logons(&mut requests, &mut logons);
             let handles: Vec<u32> = (0..slots)
                 .map(|i| known_handles.get(usize::from(i)).copied().unwrap_or(NULL_HANDLE))
                 .collect();
