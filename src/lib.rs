@@ -49,6 +49,9 @@ pub mod transport;
 #[cfg(feature = "client")]
 pub mod autodiscover;
 
+#[cfg(feature = "client")]
+pub mod client;
+
 #[cfg(feature = "emulator")]
 pub mod emulator;
 

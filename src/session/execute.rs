@@ -265,6 +265,24 @@ impl BatchReply {
         batch.requests().get(first..).unwrap_or_default()
     }
 
+    /// The batch to send next when the server stopped at a RopBufferTooSmall: the requests
+    /// it did not reach, over the handle table as the server returned it (slots of objects
+    /// created before the stop now hold their handles). MS-OXCROPS 3.1.4.1.1.
+    pub fn continuation(&self, batch: &RopBatch) -> Option<RopBatch> {
+        let rest = self.unprocessed(batch);
+        if rest.is_empty() {
+            return None;
+        }
+        Some(RopBatch {
+            requests: rest.to_vec(),
+            handles: if self.handles.len() == batch.handles.len() {
+                self.handles.clone()
+            } else {
+                batch.handles.clone()
+            },
+        })
+    }
+
     /// Columns that successful RopSetColumns in the batch set, by the server handle of their
     /// table, for the caller's column map.
     pub fn columns_set(&self, batch: &RopBatch) -> Vec<(u32, Vec<PropertyTag>)> {

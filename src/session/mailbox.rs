@@ -268,6 +268,23 @@ impl MailboxSession {
         }
     }
 
+    /// Tells the session that the request of `request_type` got no response (the connection
+    /// broke, the caller gave up). For anything but NotificationWait the context counts as
+    /// lost: the server may have consumed the sequence cookie, so only a reconnect is safe.
+    pub fn abandon(&mut self, request_type: &RequestType) {
+        self.channel.abandon(request_type);
+    }
+
+    /// Whether the session needs a (re)connect before its next Execute: never connected, or
+    /// the context is lost or past its X-ExpirationInfo deadline at `now`.
+    pub fn needs_connect(&self, now: Instant) -> bool {
+        self.generation == 0
+            || matches!(
+                self.channel.state(now),
+                super::channel::ChannelState::Lost(_) | super::channel::ChannelState::New
+            )
+    }
+
     /// Checks that `handle` belongs to the current context and puts it in a slot of `batch`.
     pub fn slot(&self, batch: &mut RopBatch, handle: ServerHandle) -> Result<u8, SessionError> {
         if handle.generation != self.generation || self.generation == 0 {

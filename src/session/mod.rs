@@ -7,6 +7,7 @@
 pub mod channel;
 pub mod cookies;
 pub mod execute;
+pub mod identity;
 pub mod mailbox;
 
 pub use channel::{

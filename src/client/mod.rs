@@ -1,0 +1,79 @@
+//! The public async API: a MAPI session over MAPI/HTTP, the way Outlook's `IMAPISession`
+//! presents one (the Outlook MAPI reference, "MAPI Session Handling").
+//!
+//! [`Session::logon`] connects to the mailbox endpoint and logs on to the user's mailbox in two
+//! HTTP requests (Connect, then one Execute carrying RopLogon and the store properties the
+//! identity and the status table need). From the session: the message stores table
+//! ([`Session::msg_stores_table`]), stores ([`Session::open_msg_store`]), any object by entry
+//! ID ([`Session::open_entry`]), the primary identity ([`Session::query_identity`]), the status
+//! table and status objects ([`Session::status_table`], [`StatusObject::validate_state`]),
+//! notifications ([`Session::advise`]) and [`Session::logoff`].
+//!
+//! A session is `Send + Sync` and cheap to clone; many tasks may use it at once (requests on
+//! one session context still go one at a time, as MS-OXCMAPIHTTP 3.2.4 requires).
+//!
+//! It survives what Exchange does to sessions: when the session context is lost (X-ResponseCode
+//! 10 and its siblings, or the X-ExpirationInfo deadline passes) it reconnects and logs its
+//! stores on again; objects opened before that (folders, tables, messages) answer
+//! [`ClientError::Stale`]. RopBackoff and HTTP 503 are honoured by waiting; ecWrongServer is
+//! followed to the server it names. Dropping a folder, table or message queues its RopRelease,
+//! which rides along with the next Execute.
+//!
+//! ```no_run
+//! # async fn demo() -> Result<(), mapi_http::client::ClientError> {
+//! use mapi_http::client::{Endpoints, LogonOptions, Session};
+//! use mapi_http::transport::Credentials;
+//!
+//! let endpoints = Endpoints::new(
+//!     "https://mail.contoso.com/mapi/emsmdb/?MailboxId=f3c2...@contoso.com",
+//!     "/o=Contoso/ou=Exchange Administrative Group (FYDIBOHF23SPDLT)/cn=Recipients/cn=alice",
+//! );
+//! let session = Session::logon(endpoints, Credentials::Anonymous, LogonOptions::default()).await?;
+//! println!("logged on as {}", session.query_identity().display_name());
+//! let store = session.default_store()?;
+//! let inbox = store.open_folder(store.inbox_id()?).await?;
+//! let mut table = inbox.contents_table().await?;
+//! table.set_columns(&[mapi_http::wire::property::tags::PID_TAG_SUBJECT]).await?;
+//! for row in table.query_rows(10).await? {
+//!     println!("{:?}", row.text(mapi_http::wire::property::tags::PID_TAG_SUBJECT));
+//! }
+//! session.logoff().await?;
+//! # Ok(()) }
+//! ```
+
+mod conn;
+mod error;
+mod notify;
+mod objects;
+mod session;
+
+pub use error::ClientError;
+pub use notify::{Advise, AdviseTarget, Notification};
+pub use objects::{Folder, Message, MsgStore, PropRow, StoreKind, Table};
+pub use session::{
+    ConnectionState, Endpoints, LogonOptions, MsgStoreRow, OpenedEntry, Session, SessionStats,
+    StatusChanges, StoreRef,
+};
+
+use std::future::Future;
+use std::pin::Pin;
+
+use crate::session::{HttpRequest, HttpResponse};
+use crate::transport::{Transport, TransportError};
+
+/// A [`Transport`] behind a pointer: the session holds one without being generic over it.
+pub(crate) trait DynTransport: Send + Sync {
+    fn send_dyn<'a>(
+        &'a self,
+        request: &'a HttpRequest,
+    ) -> Pin<Box<dyn Future<Output = Result<HttpResponse, TransportError>> + Send + 'a>>;
+}
+
+impl<T: Transport> DynTransport for T {
+    fn send_dyn<'a>(
+        &'a self,
+        request: &'a HttpRequest,
+    ) -> Pin<Box<dyn Future<Output = Result<HttpResponse, TransportError>> + Send + 'a>> {
+        Box::pin(self.send(request))
+    }
+}
