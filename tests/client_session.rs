@@ -463,3 +463,35 @@ async fn many_tasks_share_one_session() {
     assert!(counts.windows(2).all(|w| w[0] == w[1]));
     session.logoff().await.unwrap();
 }
+
+#[tokio::test]
+async fn ntlm_handshakes_are_counted_apart_from_the_two_requests() {
+    let emu = Emulator::start(EmulatorConfig::demo(5)).await.unwrap();
+    let password = emu.user("alice").unwrap().password.clone();
+    let session = Session::logon(
+        endpoints(&emu, "alice"),
+        Credentials::Ntlm {
+            user: "CONTOSO\\alice".into(),
+            password: Secret::new(password),
+        },
+        LogonOptions::default(),
+    )
+    .await
+    .expect("NTLM logon");
+    let stats = session.stats();
+    assert_eq!(stats.http_requests, 2, "{stats:?}");
+    assert!(stats.auth_exchanges >= 1, "{stats:?}");
+    let before = stats.auth_exchanges;
+    session
+        .default_store()
+        .unwrap()
+        .get_props(&[t::PID_TAG_DISPLAY_NAME])
+        .await
+        .unwrap();
+    assert_eq!(
+        session.stats().auth_exchanges,
+        before,
+        "the kept-alive connection stays authenticated"
+    );
+    session.logoff().await.unwrap();
+}

@@ -67,6 +67,7 @@ pub(crate) trait DynTransport: Send + Sync {
         &'a self,
         request: &'a HttpRequest,
     ) -> Pin<Box<dyn Future<Output = Result<HttpResponse, TransportError>> + Send + 'a>>;
+    fn auth_exchanges_dyn(&self) -> u64;
 }
 
 impl<T: Transport> DynTransport for T {
@@ -75,5 +76,9 @@ impl<T: Transport> DynTransport for T {
         request: &'a HttpRequest,
     ) -> Pin<Box<dyn Future<Output = Result<HttpResponse, TransportError>> + Send + 'a>> {
         Box::pin(self.send(request))
+    }
+
+    fn auth_exchanges_dyn(&self) -> u64 {
+        self.auth_exchanges()
     }
 }

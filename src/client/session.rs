@@ -140,6 +140,9 @@ pub struct SessionStats {
     pub backoff_waits: u64,
     /// Requests sent again after HTTP 503.
     pub busy_retries: u64,
+    /// Extra HTTP exchanges of authentication handshakes (NTLM/Negotiate legs answered 401),
+    /// not included in `http_requests`.
+    pub auth_exchanges: u64,
 }
 
 /// What a session's connection is doing, as [`Session::connection_state`] reports it.
@@ -322,6 +325,7 @@ impl Session {
             redirects: get(&c.redirects),
             backoff_waits: get(&c.backoff_waits),
             busy_retries: get(&c.busy_retries),
+            auth_exchanges: self.inner.shared.transport.auth_exchanges_dyn(),
         }
     }
 

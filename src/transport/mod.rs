@@ -129,6 +129,12 @@ pub trait Transport: Send + Sync {
         &self,
         request: &HttpRequest,
     ) -> impl Future<Output = Result<HttpResponse, TransportError>> + Send;
+
+    /// HTTP exchanges spent on authentication handshakes so far (NTLM/Negotiate legs answered
+    /// 401), counted apart from the requests themselves. Transports without handshakes say 0.
+    fn auth_exchanges(&self) -> u64 {
+        0
+    }
 }
 
 /// The network transport: reqwest over HTTP/1.1 with rustls, one keep-alive connection reused
@@ -139,6 +145,8 @@ pub struct HttpTransport {
     config: TransportConfig,
     /// An NTLM handshake has succeeded on the kept-alive connection.
     handshake_done: std::sync::atomic::AtomicBool,
+    /// HTTP exchanges answered 401 as part of a handshake (not the requests themselves).
+    auth_legs: std::sync::atomic::AtomicU64,
 }
 
 impl fmt::Debug for HttpTransport {
@@ -165,6 +173,7 @@ impl HttpTransport {
             credentials,
             config,
             handshake_done: std::sync::atomic::AtomicBool::new(false),
+            auth_legs: std::sync::atomic::AtomicU64::new(0),
         })
     }
 
@@ -323,6 +332,7 @@ impl HttpTransport {
             if first.status != 401 || !offered {
                 return Ok(first);
             }
+            self.auth_legs.fetch_add(1, Ordering::Relaxed);
         }
         let host = reqwest::Url::parse(&request.url)
             .ok()
@@ -341,6 +351,7 @@ impl HttpTransport {
             if response.status == 401
                 && let Some(next) = ntlm::token_from(scheme, ntlm_offers(&response))
             {
+                self.auth_legs.fetch_add(1, Ordering::Relaxed);
                 from_server = Some(next);
                 continue;
             }
@@ -365,6 +376,10 @@ fn ntlm_offers(response: &HttpResponse) -> impl Iterator<Item = &str> {
 }
 
 impl Transport for HttpTransport {
+    fn auth_exchanges(&self) -> u64 {
+        self.auth_legs.load(std::sync::atomic::Ordering::Relaxed)
+    }
+
     async fn send(&self, request: &HttpRequest) -> Result<HttpResponse, TransportError> {
         match &self.credentials {
             Credentials::Anonymous => self.exchange(request, None).await,
