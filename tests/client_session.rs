@@ -495,3 +495,55 @@ async fn ntlm_handshakes_are_counted_apart_from_the_two_requests() {
     );
     session.logoff().await.unwrap();
 }
+
+#[tokio::test]
+async fn advise_delivers_what_a_second_session_does() {
+    let emu = emulator().await;
+    let alice = logon(&emu).await;
+    let store = alice.default_store().unwrap();
+    let mut advise = alice
+        .advise(
+            &store,
+            mapi_http::wire::rop::notify::NotificationTypes(
+                mapi_http::wire::rop::notify::NotificationTypes::OBJECT_CREATED.0,
+            ),
+            mapi_http::client::AdviseTarget::WholeStore,
+        )
+        .await
+        .unwrap();
+    // A second session (bob, with access to alice's mailbox) creates a folder in her Inbox.
+    let bob = Session::logon(
+        endpoints(&emu, "bob"),
+        Credentials::Anonymous,
+        LogonOptions::default(),
+    )
+    .await;
+    // Anonymous requests are attributed to alice by this emulator; bob's DN would be refused
+    // at Connect, so the second session is alice's own second session.
+    assert!(
+        bob.is_err(),
+        "Connect checks UserDn against the authenticated user"
+    );
+    let second = logon(&emu).await;
+    let theirs = second.default_store().unwrap();
+    let inbox = theirs
+        .open_folder(theirs.inbox_id().unwrap())
+        .await
+        .unwrap();
+    let created = inbox
+        .create_folder("From the second session", "", false)
+        .await
+        .unwrap();
+    let event = tokio::time::timeout(Duration::from_secs(10), advise.next())
+        .await
+        .expect("the notification arrives")
+        .expect("the stream is open")
+        .expect("no error");
+    assert_eq!(event.kind(), "ObjectCreated");
+    assert_eq!(event.data.folder_id, Some(created.id()));
+    assert_eq!(event.data.parent_folder_id, Some(inbox.id()));
+    assert!(emu.request_log().count(&RequestType::NotificationWait) >= 1);
+    drop(advise);
+    second.logoff().await.unwrap();
+    alice.logoff().await.unwrap();
+}

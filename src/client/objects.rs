@@ -18,8 +18,9 @@ use crate::wire::restriction::Restriction;
 use crate::wire::rop::RopId;
 use crate::wire::rop::any::{RopRequest, RopResponse};
 use crate::wire::rop::folder::{
-    GetContentsTableRequest, GetHierarchyTableRequest, GetTableResponse, OpenFolderRequest,
-    OpenFolderResponse, OpenModeFlags, TableFlags,
+    CreateFolderRequest, CreateFolderResponse, DeleteFolderFlags, DeleteFolderRequest, FolderName,
+    FolderType, GetContentsTableRequest, GetHierarchyTableRequest, GetTableResponse,
+    OpenFolderRequest, OpenFolderResponse, OpenModeFlags, TableFlags,
 };
 use crate::wire::rop::message::{MessageInfo, OpenMessageRequest, OpenMessageResponse};
 use crate::wire::rop::property::{
@@ -124,6 +125,7 @@ pub(crate) fn failure(response: &RopResponse) -> Option<ErrorCode> {
     let header = match response {
         RopResponse::Logon(LogonResponse::Failure(h))
         | RopResponse::OpenFolder(OpenFolderResponse::Failure(h))
+        | RopResponse::CreateFolder(CreateFolderResponse::Failure(h))
         | RopResponse::OpenMessage(OpenMessageResponse::Failure(h))
         | RopResponse::GetHierarchyTable(GetTableResponse::Failure(h))
         | RopResponse::GetContentsTable(GetTableResponse::Failure(h))
@@ -643,6 +645,83 @@ impl Folder {
     /// Opens a message of this folder.
     pub async fn open_message(&self, id: MessageId) -> Result<Message, ClientError> {
         self.store.open_message(self.id, id).await
+    }
+
+    /// Creates a generic subfolder named `name` (RopCreateFolder, MS-OXCFOLD 2.2.1.2); with
+    /// `open_existing` an existing folder of that name is opened instead of failing with
+    /// ecDuplicateName.
+    pub async fn create_folder(
+        &self,
+        name: &str,
+        comment: &str,
+        open_existing: bool,
+    ) -> Result<Folder, ClientError> {
+        let mut out = 0;
+        let handle = self.handle;
+        let done = self
+            .store
+            .run(|cx, batch, logon_id| {
+                let input_handle_index = cx.object(batch, handle)?;
+                out = batch.new_slot().map_err(SessionError::from)?;
+                batch.push(RopRequest::CreateFolder(CreateFolderRequest {
+                    logon_id,
+                    input_handle_index,
+                    output_handle_index: out,
+                    folder_type: FolderType::GENERIC,
+                    use_unicode_strings: true,
+                    open_existing,
+                    reserved: 0,
+                    display_name: FolderName::Unicode(name.to_owned()),
+                    comment: FolderName::Unicode(comment.to_owned()),
+                }));
+                Ok(())
+            })
+            .await?;
+        let id = match answer(&done, 0)? {
+            RopResponse::CreateFolder(CreateFolderResponse::Success { folder_id, .. }) => {
+                *folder_id
+            }
+            other => return Err(ClientError::UnexpectedResponse(other.id())),
+        };
+        let handle = done
+            .handle(out)
+            .ok_or(ClientError::UnexpectedResponse(RopId::CREATE_FOLDER))?;
+        Ok(Folder {
+            store: self.store.clone(),
+            handle,
+            id,
+        })
+    }
+
+    /// Deletes the subfolder `id` with its messages and subfolders (RopDeleteFolder,
+    /// MS-OXCFOLD 2.2.1.3). Returns whether the deletion was only partial.
+    pub async fn delete_folder(&self, id: FolderId) -> Result<bool, ClientError> {
+        let handle = self.handle;
+        let done = self
+            .store
+            .run(|cx, batch, logon_id| {
+                let input_handle_index = cx.object(batch, handle)?;
+                batch.push(RopRequest::DeleteFolder(DeleteFolderRequest {
+                    logon_id,
+                    input_handle_index,
+                    delete_folder_flags: DeleteFolderFlags(
+                        DeleteFolderFlags::DEL_MESSAGES.0 | DeleteFolderFlags::DEL_FOLDERS.0,
+                    ),
+                    folder_id: id,
+                }));
+                Ok(())
+            })
+            .await?;
+        match done.answer(0)? {
+            RopResponse::DeleteFolder(r) if r.header.return_value.0 == 0 => {
+                Ok(r.partial_completion)
+            }
+            RopResponse::DeleteFolder(r) => Err(ClientError::Rop {
+                rop: RopId::DELETE_FOLDER,
+                code: r.header.return_value,
+            }),
+            other => Err(ClientError::UnexpectedResponse(other.id())),
+        }
     }
 
     /// The hierarchy table (RopGetHierarchyTable); `depth` lists every descendant, not only
