@@ -49,6 +49,9 @@ pub mod transport;
 #[cfg(feature = "client")]
 pub mod autodiscover;
 
+#[cfg(feature = "client")]
+pub mod profile;
+
 #[cfg(feature = "emulator")]
 pub mod emulator;
 
