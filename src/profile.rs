@@ -42,8 +42,9 @@
 //! ```
 //! use mapi_http::profile::{AuthMethod, Profile, ProfileStore};
 //!
+//! # fn main() -> Result<(), Box<dyn std::error::Error>> {
 //! let dir = std::env::temp_dir().join(format!("mapi-profile-doc-{}", std::process::id()));
-//! let store = ProfileStore::at(&dir);
+//! let store = ProfileStore::at(&dir); // or ProfileStore::default_location()?
 //! let profile = Profile {
 //!     name: "work".into(),
 //!     smtp_address: Some("alice@contoso.com".into()),
@@ -52,14 +53,16 @@
 //!     mailbox_url: "https://mail.contoso.com/mapi/emsmdb/".into(),
 //!     address_book_url: None,
 //!     login: Some("alice@contoso.com".into()),
-//!     auth: "basic".parse::<AuthMethod>().unwrap(),
+//!     auth: "basic".parse::<AuthMethod>()?, // as `--auth basic` would give it
 //!     secret_command: None,
 //!     allow_insecure_http: false,
 //! };
-//! store.save(&profile, false).unwrap();
-//! assert_eq!(store.list().unwrap(), ["work"]);
-//! assert_eq!(store.load("work").unwrap(), profile);
-//! # std::fs::remove_dir_all(&dir).unwrap();
+//! store.save(&profile, false)?;
+//! assert_eq!(store.list()?, ["work"]);
+//! assert_eq!(store.load("work")?, profile);
+//! # std::fs::remove_dir_all(&dir)?;
+//! # Ok(())
+//! # }
 //! ```
 
 use std::ffi::OsString;
@@ -665,6 +668,7 @@ fn write_new_file(path: &Path, bytes: &[u8]) -> io::Result<()> {
     file.sync_all()
 }
 
+/// Test-only: unit tests of the profile store, on temporary directories.
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1203,6 +1207,42 @@ auth = "basic"
         assert_eq!(
             store.path_of("work").unwrap(),
             Path::new("/cfg").join("profiles").join("work.toml")
+        );
+    }
+
+    #[test]
+    fn module_doc_example_loads() {
+        // The same text as the example in the module docs.
+        let text = r#"name = "work"
+smtp_address = "alice@contoso.com"
+display_name = "Alice Example"
+user_dn = "/o=Contoso/ou=Exchange Administrative Group (FYDIBOHF23SPDLT)/cn=Recipients/cn=alice"
+mailbox_url = "https://mail.contoso.com/mapi/emsmdb/?MailboxId=0f6c@contoso.com"
+address_book_url = "https://mail.contoso.com/mapi/nspi/?MailboxId=0f6c@contoso.com"
+login = "CONTOSO\\alice"
+auth = "ntlm"
+secret_command = "pass show exchange/alice"
+allow_insecure_http = false
+"#;
+        let doc = include_str!("profile.rs");
+        assert!(
+            doc.contains(
+                &text
+                    .lines()
+                    .map(|l| format!("//! {l}\n"))
+                    .collect::<String>()
+            )
+        );
+        let tmp = TempDir::new();
+        let store = tmp.store();
+        write_profile_file(&store, "work", text);
+        let loaded = store.load("work").unwrap();
+        assert_eq!(
+            loaded,
+            Profile {
+                display_name: Some("Alice Example".into()),
+                ..sample("work")
+            }
         );
     }
 
