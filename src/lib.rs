@@ -52,6 +52,9 @@ pub mod autodiscover;
 #[cfg(feature = "client")]
 pub mod client;
 
+#[cfg(feature = "client")]
+pub mod profile;
+
 #[cfg(feature = "emulator")]
 pub mod emulator;
 
