@@ -98,6 +98,7 @@ impl MailboxBackend for EchoBackend {
     fn connect(
         &self,
         login: &str,
+        _mailbox_id: Option<&str>,
         request: &ConnectRequest,
     ) -> Result<(ConnectGranted, Box<dyn SessionContext>), ConnectRefused> {
         if request.user_dn == "/o=refused" {

@@ -1,6 +1,7 @@
 //! The whole emulator over real HTTP on 127.0.0.1, driven with raw request bodies built from
 //! the wire codecs (not the client): Connect, RopLogon to the private and public stores, a
-//! hierarchy table walk, compressed and obfuscated responses, redirects to another server,
+//! hierarchy table walk, compressed and obfuscated responses, redirects to another server and
+//! following them to a session context on that server (chosen by the URL's MailboxId),
 //! RopBackoff, and a thousand Connect/Logon/Disconnect cycles that leave nothing behind.
 #![cfg(all(feature = "emulator", feature = "client"))]
 
@@ -79,6 +80,14 @@ impl Raw {
             ),
             cookies: Vec::new(),
             counter: 0,
+        }
+    }
+
+    /// `user` talking to `url` instead of its own mailbox URL.
+    fn at(emulator: &Emulator, user: &User, url: String) -> Raw {
+        Raw {
+            url,
+            ..Raw::new(emulator, user)
         }
     }
 
@@ -419,6 +428,128 @@ async fn a_mailbox_on_another_server_redirects_with_its_name() {
         other => panic!("expected ecWrongServer redirect: {other:?}"),
     }
     assert_eq!(handles[0], EMPTY);
+    emulator.shutdown().await;
+}
+
+/// `url` with its MailboxId query value replaced by `server`, as an Exchange 2013+ client
+/// follows ecWrongServer (same scheme, host and path).
+fn with_mailbox_id(url: &str, server: &str) -> String {
+    let (base, _) = url.split_once("?MailboxId=").expect("a MailboxId URL");
+    format!("{base}?MailboxId={server}")
+}
+
+fn redirected_to(response: &RopResponse) -> String {
+    match response {
+        RopResponse::Logon(LogonResponse::Redirect { server_name, .. }) => server_name.clone(),
+        other => panic!("expected ecWrongServer redirect: {other:?}"),
+    }
+}
+
+/// Asserts a private logon to `owner`'s mailbox with ReturnValue 0 and the store's layout.
+fn assert_private_logon_to(emulator: &Emulator, response: &RopResponse, owner: &User) {
+    let RopResponse::Logon(LogonResponse::Private {
+        folder_ids,
+        mailbox_guid,
+        ..
+    }) = response
+    else {
+        panic!("expected the private logon layout: {response:?}")
+    };
+    let store = emulator.store();
+    let store = store.lock().unwrap();
+    let mailbox = store.mailbox(&owner.legacy_dn).unwrap();
+    assert_eq!(*mailbox_guid, mailbox.mailbox_guid(), "{}", owner.login);
+    assert_eq!(*folder_ids, mailbox.special_folder_ids(), "{}", owner.login);
+}
+
+#[tokio::test]
+async fn following_a_redirect_reaches_the_server_the_mailbox_id_names() {
+    let users = Users::from_toml(
+        r#"
+        organization = "Contoso"
+        domain = "contoso.example"
+        [[user]]
+        login = "alice"
+        password = "a-pw"
+        display_name = "Alice"
+        [[user]]
+        login = "ben"
+        password = "b-pw"
+        display_name = "Ben"
+        home_server = "mbx2.contoso.example"
+        "#,
+    )
+    .unwrap();
+    let emulator = emulator(users, 2).await;
+    let alice = emulator.user("alice").unwrap().clone();
+    let ben = emulator.user("ben").unwrap().clone();
+    let flags = ExecuteFlags(3);
+
+    // Alice's own URL is on the default server: Ben's mailbox is elsewhere.
+    let mut raw = Raw::new(&emulator, &alice);
+    raw.connect(&alice).await;
+    let (responses, handles, _) = raw.execute(flags, &[private_logon(&ben)], &[EMPTY]).await;
+    let server = redirected_to(&responses[0]);
+    assert_eq!(server, "mbx2.contoso.example");
+    assert_eq!(handles[0], EMPTY);
+    raw.disconnect().await;
+
+    // A new context at the redirect's server logs on to Ben's mailbox, and a public logon
+    // works there too.
+    let mbx2 = with_mailbox_id(&raw.url, &server);
+    let mut raw = Raw::at(&emulator, &alice, mbx2.clone());
+    raw.connect(&alice).await;
+    let (responses, handles, _) = raw.execute(flags, &[private_logon(&ben)], &[EMPTY]).await;
+    assert_private_logon_to(&emulator, &responses[0], &ben);
+    assert_ne!(handles[0], EMPTY);
+    let (responses, _, _) = raw.execute(flags, &[public_logon()], &[EMPTY]).await;
+    assert!(
+        matches!(
+            responses[0],
+            RopResponse::Logon(LogonResponse::Public { .. })
+        ),
+        "{responses:?}"
+    );
+    // Alice is homed on the default server, so mbx2 sends her back there.
+    let (responses, _, _) = raw.execute(flags, &[private_logon(&alice)], &[EMPTY]).await;
+    let home = redirected_to(&responses[0]);
+    assert_eq!(home, "EMULATOR-A");
+    raw.disconnect().await;
+    let mut raw = Raw::at(&emulator, &alice, with_mailbox_id(&mbx2, &home));
+    raw.connect(&alice).await;
+    let (responses, _, _) = raw.execute(flags, &[private_logon(&alice)], &[EMPTY]).await;
+    assert_private_logon_to(&emulator, &responses[0], &alice);
+    raw.disconnect().await;
+
+    // Ben's autodiscover URL (<mailbox guid>@<domain>) is on mbx2 too, with the '@' sent
+    // as is or percent-encoded; Ben himself logs on there without a redirect.
+    let ben_url = emulator.mailbox_url("ben").unwrap();
+    assert!(ben_url.contains("@contoso.example"), "{ben_url}");
+    for (who, url) in [
+        (&alice, ben_url.clone()),
+        (&alice, ben_url.replace('@', "%40")),
+        (&ben, ben_url.clone()),
+    ] {
+        let mut raw = Raw::at(&emulator, who, url.clone());
+        raw.connect(who).await;
+        let (responses, _, _) = raw.execute(flags, &[private_logon(&ben)], &[EMPTY]).await;
+        assert_private_logon_to(&emulator, &responses[0], &ben);
+        raw.disconnect().await;
+    }
+
+    // An unknown MailboxId still connects, on the default server.
+    let mut raw = Raw::at(
+        &emulator,
+        &alice,
+        with_mailbox_id(&mbx2, "nobody@contoso.example"),
+    );
+    raw.connect(&alice).await;
+    let (responses, _, _) = raw.execute(flags, &[private_logon(&ben)], &[EMPTY]).await;
+    assert_eq!(redirected_to(&responses[0]), "mbx2.contoso.example");
+    let (responses, _, _) = raw.execute(flags, &[private_logon(&alice)], &[EMPTY]).await;
+    assert_private_logon_to(&emulator, &responses[0], &alice);
+    raw.disconnect().await;
+    assert_eq!(emulator.live_contexts(), 0);
     emulator.shutdown().await;
 }
 

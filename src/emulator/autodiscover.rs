@@ -11,9 +11,11 @@
 //! - with a valid `X-MapiHttpCapability` (MS-OXDSCLI 2.2.2.1, 3.2.5.1: an integer > 0) the
 //!   account carries `<Protocol Type="mapiHttp" Version="1">` with `MailStore` and
 //!   `AddressBook` URLs `.../mapi/emsmdb/?MailboxId=<mailbox guid>@<domain>` and
-//!   `.../mapi/nspi/?MailboxId=...`, and no `EXCH`/`EXPR` protocol; without it (or with an
-//!   invalid value) the answer is the RPC/HTTP-era `EXCH`/`EXPR` form, which this emulator
-//!   cannot serve, as an Exchange without MAPI/HTTP clients would;
+//!   `.../mapi/nspi/?MailboxId=...`, and no `EXCH`/`EXPR` protocol (the same URL form for
+//!   a user with a `home_server`: Exchange's front end routes by that MailboxId, and so
+//!   does the emulator, see [`crate::emulator::backend::Backend::server_for`]); without it
+//!   (or with an invalid value) the answer is the RPC/HTTP-era `EXCH`/`EXPR` form, which
+//!   this emulator cannot serve, as an Exchange without MAPI/HTTP clients would;
 //! - an unknown address is answered with HTTP 200 and `Error` 500 "The email address can't be
 //!   found." directly under `Response`; a request that is not a valid Autodiscover request
 //!   gets `Error` 600 "Invalid Request"; an unaccepted response schema gets 601;

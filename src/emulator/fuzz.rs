@@ -58,7 +58,7 @@ pub fn execute_bytes(data: &[u8]) -> Result<(), String> {
         lcid_string: 1033,
         auxiliary_buffer: Vec::new(),
     };
-    let Ok((_, mut context)) = backend.connect("alice", &connect) else {
+    let Ok((_, mut context)) = backend.connect("alice", None, &connect) else {
         return Err("Connect of the fuzzing user was refused".into());
     };
     let request = if selector % 2 == 0 {

@@ -44,8 +44,10 @@ pub struct User {
     pub smtp_address: String,
     /// The user's legacy DN (ESSDN), as Connect's UserDn and RopLogon's Essdn carry it.
     pub legacy_dn: String,
-    /// Server the mailbox lives on; a mailbox on another server answers RopLogon with
-    /// ecWrongServer and this name. `None`: this emulator.
+    /// Server the mailbox lives on. A session context acts as one server (chosen by its
+    /// URL's `MailboxId`, see [`backend::Backend::server_for`]); a private RopLogon to a
+    /// mailbox homed on another server answers ecWrongServer naming that server. `None`: the
+    /// emulator's default server (`EmulatorConfig::server_name`).
     #[serde(default)]
     pub home_server: Option<String>,
 }
@@ -110,9 +112,16 @@ pub struct ConnectGranted {
 /// The mailbox behind the HTTP front end: it opens session contexts.
 pub trait MailboxBackend: Send + Sync + 'static {
     /// Handles a Connect for the authenticated `login`: a new session context, or a refusal.
+    ///
+    /// `mailbox_id` is the request URL's `MailboxId` query value (percent-decoded), which
+    /// Exchange 2013 and later route on: autodiscover hands out
+    /// `.../mapi/emsmdb/?MailboxId=<mailbox guid>@<domain>` and a client following
+    /// ecWrongServer puts the redirect's server name there. A backend that models several
+    /// mailbox servers decides from it which server the new context is on.
     fn connect(
         &self,
         login: &str,
+        mailbox_id: Option<&str>,
         request: &ConnectRequest,
     ) -> Result<(ConnectGranted, Box<dyn SessionContext>), ConnectRefused>;
 }

@@ -23,7 +23,9 @@
 //! smtp_address = "alice@contoso.example"
 //! # Optional: derived as Exchange forms it when absent (see `derive_legacy_dn`).
 //! legacy_dn = "/o=Contoso/ou=Exchange Administrative Group (FYDIBOHF23SPDLT)/cn=Recipients/cn=alice"
-//! # Optional: the mailbox lives on another server (RopLogon answers ecWrongServer).
+//! # Optional: the mailbox lives on another server. A session context acts as this server
+//! # when its URL's MailboxId is the user's `<guid>@<domain>`, SMTP address or this name;
+//! # RopLogon on any other server answers ecWrongServer naming it.
 //! home_server = "mbx2.contoso.example"
 //! # Optional address-book attributes.
 //! given_name = "Alice"

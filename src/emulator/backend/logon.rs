@@ -5,7 +5,12 @@
 //! - Unknown Essdn: ecUnknownUser (MS-OXCSTOR 3.2.5.1.1: "If lookup fails specifically
 //!   because the ESSDN could not be found, the server MUST fail ... ecUnknownUser").
 //! - A mailbox homed elsewhere: ecWrongServer with the redirect layout naming the server
-//!   (3.2.5.1.1, 2.2.1.1.2).
+//!   (3.2.5.1.1: "If the user's configured mailbox is not hosted by this server ...",
+//!   2.2.1.1.2). "This server" is the one the session context acts as (chosen at Connect by
+//!   the URL's MailboxId), and a user without a `home_server` is homed on the default
+//!   server, so a context on another server redirects a logon to that user's mailbox back to
+//!   the default server. A public folders logon succeeds on every server (the emulator has
+//!   one public folder hierarchy that every server serves).
 //! - Another user's mailbox: Exchange lets the logon succeed and reports the rights in
 //!   ResponseFlags (OwnerRight clear without owner permission, MS-OXCSTOR 2.2.1.1.3; the
 //!   interop suite's S01_TC01 logs on to another user's mailbox and gets ReturnValue 0);
@@ -231,15 +236,17 @@ fn logon(
     let private = r.logon_flags.contains(LogonFlags::PRIVATE);
     let key = if private {
         let essdn = r.essdn.as_deref().unwrap_or_default();
-        // MS-OXCSTOR 3.2.5.1.1: a mailbox homed on another server answers ecWrongServer.
-        if let Some(server) = h.user_by_dn(essdn).and_then(|u| u.home_server.clone())
-            && !server.eq_ignore_ascii_case(h.server_name())
-        {
-            return Outcome::respond(RopResponse::Logon(LogonResponse::Redirect {
-                output_handle_index: r.output_handle_index,
-                logon_flags: r.logon_flags,
-                server_name: server,
-            }));
+        // MS-OXCSTOR 3.2.5.1.1: a mailbox not hosted by this server answers ecWrongServer.
+        if let Some(owner) = h.user_by_dn(essdn) {
+            let home = h.home_server_of(owner);
+            if !home.eq_ignore_ascii_case(h.server_name()) {
+                let server_name = home.to_owned();
+                return Outcome::respond(RopResponse::Logon(LogonResponse::Redirect {
+                    output_handle_index: r.output_handle_index,
+                    logon_flags: r.logon_flags,
+                    server_name,
+                }));
+            }
         }
         let exists = h.store().mailbox(essdn).is_some();
         if !exists {
@@ -560,6 +567,149 @@ mod tests {
                 server_name: "mbx2.example.test".into(),
             })
         );
+    }
+
+    /// Alice on the default server "EMULATOR", Ben homed on mbx2.
+    fn two_servers() -> Backend {
+        let mut ben = user("ben", "Ben Example");
+        ben.home_server = Some("mbx2.example.test".into());
+        let users = vec![user("alice", "Alice Example"), ben];
+        let store = Store::new(&users, 7);
+        Backend::new(users, store, "EMULATOR")
+    }
+
+    fn redirect_to(server: &str) -> RopResponse {
+        RopResponse::Logon(LogonResponse::Redirect {
+            output_handle_index: 0,
+            logon_flags: LogonFlags::PRIVATE,
+            server_name: server.into(),
+        })
+    }
+
+    /// The store's MailboxGuid of `login`'s mailbox.
+    fn store_guid(b: &Backend, login: &str) -> uuid::Uuid {
+        b.store()
+            .lock()
+            .unwrap()
+            .mailbox(&dn(login))
+            .unwrap()
+            .mailbox_guid()
+    }
+
+    fn logged_on_guid(r: &RopResponse) -> uuid::Uuid {
+        match r {
+            RopResponse::Logon(LogonResponse::Private { mailbox_guid, .. }) => *mailbox_guid,
+            other => panic!("not a private logon: {other:?}"),
+        }
+    }
+
+    #[test]
+    fn the_mailbox_id_decides_which_server_a_context_is() {
+        let b = two_servers();
+        let ben_guid = crate::emulator::users::mailbox_guid(&dn("ben"));
+        let alice_guid = crate::emulator::users::mailbox_guid(&dn("alice"));
+        for (mailbox_id, server) in [
+            (None, "EMULATOR"),
+            (Some(""), "EMULATOR"),
+            (Some("mbx2.example.test"), "mbx2.example.test"),
+            (Some("MBX2.Example.Test"), "mbx2.example.test"),
+            (Some("EMULATOR"), "EMULATOR"),
+            (Some("ben@example.test"), "mbx2.example.test"),
+            (Some("BEN@EXAMPLE.TEST"), "mbx2.example.test"),
+            (Some("alice@example.test"), "EMULATOR"),
+            // The domain of a <guid>@<domain> name is not checked (one organisation).
+            (
+                Some(&*format!("{ben_guid}@example.test")),
+                "mbx2.example.test",
+            ),
+            (
+                Some(&*format!("{ben_guid}@elsewhere.test")),
+                "mbx2.example.test",
+            ),
+            (Some(&*format!("{alice_guid}@example.test")), "EMULATOR"),
+            // Unknown: the default server, and Connect still succeeds.
+            (Some("nobody@example.test"), "EMULATOR"),
+            (
+                Some("00000000-0000-0000-0000-000000000000@example.test"),
+                "EMULATOR",
+            ),
+            (Some("mbx3.example.test"), "EMULATOR"),
+        ] {
+            assert_eq!(b.server_for(mailbox_id), server, "{mailbox_id:?}");
+        }
+    }
+
+    #[test]
+    fn a_context_on_the_default_server_redirects_to_the_mailboxs_home() {
+        let b = two_servers();
+        let mut s = Session::connect(&b, "alice");
+        let (r, h) = s.run(&[logon_request(0, Some(dn("ben")), PER_MDB)], &[NULL]);
+        assert_eq!(r[0], redirect_to("mbx2.example.test"));
+        assert_eq!(h[0], NULL, "a redirect creates no Logon object");
+        // Alice's own mailbox is here.
+        let (_, resp) = s.logon_private("alice");
+        assert_eq!(logged_on_guid(&resp), store_guid(&b, "alice"));
+    }
+
+    #[test]
+    fn following_the_redirect_logs_on_at_the_home_server() {
+        let b = two_servers();
+        // The redirect's server name as MailboxId, and Ben's autodiscover MailboxId.
+        let by_guid = format!(
+            "{}@example.test",
+            crate::emulator::users::mailbox_guid(&dn("ben"))
+        );
+        for mailbox_id in ["mbx2.example.test", by_guid.as_str()] {
+            let mut s = Session::connect_at(&b, "alice", Some(mailbox_id));
+            let (r, h) = s.run(&[logon_request(0, Some(dn("ben")), PER_MDB)], &[NULL]);
+            assert_eq!(
+                logged_on_guid(&r[0]),
+                store_guid(&b, "ben"),
+                "at {mailbox_id}"
+            );
+            assert_ne!(h[0], NULL);
+            let RopResponse::Logon(LogonResponse::Private { folder_ids, .. }) = &r[0] else {
+                unreachable!()
+            };
+            let store = b.store();
+            let store = store.lock().unwrap();
+            assert_eq!(
+                *folder_ids,
+                store.mailbox(&dn("ben")).unwrap().special_folder_ids()
+            );
+        }
+    }
+
+    #[test]
+    fn a_mailbox_without_home_server_is_on_the_default_server() {
+        let b = two_servers();
+        let mut s = Session::connect_at(&b, "alice", Some("mbx2.example.test"));
+        // Exchange redirects every mailbox this server does not host, the default
+        // server's included.
+        let (_, resp) = s.logon_private("alice");
+        assert_eq!(resp, redirect_to("EMULATOR"));
+        // Following that redirect lands back on the default server.
+        let mut s = Session::connect_at(&b, "alice", Some("EMULATOR"));
+        let (_, resp) = s.logon_private("alice");
+        assert_eq!(logged_on_guid(&resp), store_guid(&b, "alice"));
+    }
+
+    #[test]
+    fn public_folders_log_on_at_every_server() {
+        let b = two_servers();
+        for mailbox_id in [None, Some("mbx2.example.test"), Some("nobody@example.test")] {
+            let mut s = Session::connect_at(&b, "alice", mailbox_id);
+            let (r, h) = s.run(
+                &[logon_request(0, None, OpenFlags::PUBLIC.0 | PER_MDB)],
+                &[NULL],
+            );
+            assert!(
+                matches!(r[0], RopResponse::Logon(LogonResponse::Public { .. })),
+                "at {mailbox_id:?}: {:?}",
+                r[0]
+            );
+            assert_ne!(h[0], NULL);
+        }
     }
 
     #[test]

@@ -2,6 +2,11 @@
 //! Execute engine hands each ROP to the family handlers in this module's files, acting on the
 //! shared in-memory [`Store`].
 //!
+//! One backend plays every mailbox server of the organisation: each session context acts as
+//! the server its Connect's `MailboxId` routes to ([`Backend::server_for`]), and RopLogon
+//! redirects (ecWrongServer) a private logon to a mailbox homed on another server, as
+//! Exchange 2013 and later do behind one client access namespace.
+//!
 //! Objects the client holds handles to are [`Object`]s. They name their store by
 //! [`MailboxKey`] rather than borrowing it, so the store stays behind one lock shared by every
 //! session (a change one session makes is what another session's notification reports).
@@ -136,8 +141,11 @@ pub struct Handlers {
     queue: NotificationQueue,
     user: User,
     code_page: u32,
-    /// Server name given in ecWrongServer redirects and PidTagServerDN-like values.
+    /// The server this session context acts as ([`Backend::server_for`] of its MailboxId):
+    /// a private logon to a mailbox homed elsewhere is redirected.
     server_name: String,
+    /// The organisation's default server: home of every user whose `home_server` is `None`.
+    default_server: Arc<str>,
 }
 
 impl Handlers {
@@ -165,9 +173,15 @@ impl Handlers {
         self.code_page
     }
 
-    /// This emulator's server name.
+    /// The server this session context acts as.
     pub fn server_name(&self) -> &str {
         &self.server_name
+    }
+
+    /// The server `user`'s mailbox lives on: its `home_server`, or the default server when
+    /// that is `None`.
+    pub fn home_server_of<'a>(&'a self, user: &'a User) -> &'a str {
+        user.home_server.as_deref().unwrap_or(&self.default_server)
     }
 
     /// The event hub shared by every session.
@@ -352,19 +366,21 @@ pub struct Backend {
     users: Arc<Vec<User>>,
     store: Arc<Mutex<Store>>,
     hub: EventHub,
-    server_name: String,
+    server_name: Arc<str>,
     rop_log: RopLog,
     backoff: Arc<Mutex<Option<BackoffResponse>>>,
 }
 
 impl Backend {
-    /// A backend over `store` for `users`; `server_name` is this emulator's name in redirects.
+    /// A backend over `store` for `users`; `server_name` is the default server: the home of
+    /// users without a `home_server`, and the server a context with no (or an unknown)
+    /// MailboxId acts as.
     pub fn new(users: Vec<User>, store: Store, server_name: impl Into<String>) -> Self {
         Backend {
             users: Arc::new(users),
             store: Arc::new(Mutex::new(store)),
             hub: EventHub::new(),
-            server_name: server_name.into(),
+            server_name: Arc::from(server_name.into()),
             rop_log: RopLog::default(),
             backoff: Arc::new(Mutex::new(None)),
         }
@@ -391,6 +407,45 @@ impl Backend {
         &self.hub
     }
 
+    /// The default server's name.
+    pub fn server_name(&self) -> &str {
+        &self.server_name
+    }
+
+    /// The server a session context connected with this `MailboxId` acts as.
+    ///
+    /// Exchange 2013 and later route a MAPI/HTTP request by the URL's MailboxId to the server
+    /// holding that mailbox, so the same rule decides here:
+    /// - `<mailbox guid>@<domain>` (autodiscover's form, [`crate::emulator::users::mailbox_guid`]
+    ///   of the user's legacy DN; the domain is not checked, the emulator has one
+    ///   organisation) or a user's SMTP address: that user's home server;
+    /// - a user's `home_server` (case-insensitive): that server, because ecWrongServer names
+    ///   it and a client following the redirect puts it in MailboxId;
+    /// - absent or unknown: the default server. Exchange's front end does not refuse a
+    ///   Connect whose MailboxId resolves to no mailbox: the Connect is answered and any
+    ///   mismatch surfaces as ecWrongServer at RopLogon. Connect keeps succeeding here too,
+    ///   and the default server then redirects a logon to a mailbox homed elsewhere.
+    pub fn server_for(&self, mailbox_id: Option<&str>) -> &str {
+        let Some(id) = mailbox_id.map(str::trim).filter(|id| !id.is_empty()) else {
+            return &self.server_name;
+        };
+        let guid = id
+            .rsplit_once('@')
+            .and_then(|(local, _domain)| uuid::Uuid::parse_str(local).ok());
+        let owner = self.users.iter().find(|u| {
+            guid.is_some_and(|g| crate::emulator::users::mailbox_guid(&u.legacy_dn) == g)
+                || u.smtp_address.eq_ignore_ascii_case(id)
+        });
+        if let Some(user) = owner {
+            return user.home_server.as_deref().unwrap_or(&self.server_name);
+        }
+        self.users
+            .iter()
+            .filter_map(|u| u.home_server.as_deref())
+            .find(|server| server.eq_ignore_ascii_case(id))
+            .unwrap_or(&self.server_name)
+    }
+
     fn user_by_login(&self, login: &str) -> Option<&User> {
         let bare = login
             .rsplit('\\')
@@ -411,6 +466,7 @@ impl MailboxBackend for Backend {
     fn connect(
         &self,
         login: &str,
+        mailbox_id: Option<&str>,
         request: &ConnectRequest,
     ) -> Result<(ConnectGranted, Box<dyn SessionContext>), ConnectRefused> {
         let user = self
@@ -428,7 +484,8 @@ impl MailboxBackend for Backend {
             queue: queue.clone(),
             user: user.clone(),
             code_page: request.default_code_page,
-            server_name: self.server_name.clone(),
+            server_name: self.server_for(mailbox_id).to_owned(),
+            default_server: Arc::clone(&self.server_name),
         };
         let granted = ConnectGranted {
             max_polling_interval: 60_000,

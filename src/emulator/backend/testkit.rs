@@ -49,8 +49,13 @@ pub struct Session {
 }
 
 impl Session {
-    /// Connects `login` (alice or bob).
+    /// Connects `login` (alice or bob) with no MailboxId (the default server).
     pub fn connect(backend: &Backend, login: &str) -> Session {
+        Session::connect_at(backend, login, None)
+    }
+
+    /// Connects `login` as a request to `?MailboxId=<mailbox_id>` would.
+    pub fn connect_at(backend: &Backend, login: &str, mailbox_id: Option<&str>) -> Session {
         let dn = user(login, "").legacy_dn;
         let request = ConnectRequest {
             user_dn: dn,
@@ -60,7 +65,9 @@ impl Session {
             lcid_string: 1033,
             auxiliary_buffer: Vec::new(),
         };
-        let (_, ctx) = backend.connect(login, &request).expect("connect");
+        let (_, ctx) = backend
+            .connect(login, mailbox_id, &request)
+            .expect("connect");
         Session {
             ctx,
             columns: Default::default(),

@@ -691,6 +691,31 @@ async fn pause(latency: Duration) {
     }
 }
 
+/// A query value with its `%XX` escapes decoded (RFC 3986 2.1), so `<guid>%40<domain>` and
+/// `<guid>@<domain>` name the same mailbox. Malformed escapes are kept as sent; bytes that do
+/// not form UTF-8 are replaced, which can only make the value name no mailbox.
+fn percent_decode(value: &str) -> String {
+    let bytes = value.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let hex = |b: u8| char::from(b).to_digit(16);
+        if bytes[i] == b'%'
+            && let (Some(hi), Some(lo)) = (
+                bytes.get(i + 1).and_then(|&b| hex(b)),
+                bytes.get(i + 2).and_then(|&b| hex(b)),
+            )
+        {
+            out.push((hi * 16 + lo) as u8);
+            i += 3;
+        } else {
+            out.push(bytes[i]);
+            i += 1;
+        }
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
 /// MS-OXCMAPIHTTP 3.2.5.1 (Connect) and 3.2.5.6 (reconnect: a still-live context named by the
 /// request's cookie is destroyed first, and its sequence cookie is ignored).
 async fn connect(
@@ -707,6 +732,8 @@ async fn connect(
     }
     let (id, sequence) = ContextTable::reserve();
     req.record.context_id = Some(id.clone());
+    // The backend routes the context by MailboxId (which server it acts as).
+    let mailbox_id = req.record.mailbox_id.as_deref().map(percent_decode);
     let latency = shared.config.latency.connect;
     let backend = shared.backend.clone();
     let contexts = shared.contexts.clone();
@@ -714,7 +741,10 @@ async fn connect(
     let work = async move {
         pause(latency).await;
         let who = login.clone();
-        let result = tokio::task::spawn_blocking(move || backend.connect(&who, &body)).await;
+        let result = tokio::task::spawn_blocking(move || {
+            backend.connect(&who, mailbox_id.as_deref(), &body)
+        })
+        .await;
         match result {
             Ok(Ok((granted, session))) => {
                 contexts.insert(id.clone(), sequence, &login, session);
@@ -914,6 +944,21 @@ fn notification_wait(shared: Arc<Shared>, req: Req, entry: Arc<ContextEntry>) ->
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn mailbox_id_escapes_are_decoded() {
+        assert_eq!(
+            percent_decode("0f3a%40contoso.example"),
+            "0f3a@contoso.example"
+        );
+        assert_eq!(percent_decode("a%2fb%2Fc"), "a/b/c");
+        // Malformed or cut-off escapes stay as sent.
+        assert_eq!(percent_decode("50%zz%4"), "50%zz%4");
+        assert_eq!(
+            percent_decode("mbx2.contoso.example"),
+            "mbx2.contoso.example"
+        );
+    }
 
     #[test]
     fn cookies_from_several_headers() {
