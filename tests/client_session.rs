@@ -547,3 +547,60 @@ async fn advise_delivers_what_a_second_session_does() {
     second.logoff().await.unwrap();
     alice.logoff().await.unwrap();
 }
+
+#[tokio::test]
+async fn ec_wrong_server_is_followed_to_the_named_server() {
+    let users = Users::from_toml(
+        r#"
+        organization = "Contoso"
+        domain = "contoso.example"
+        [[user]]
+        login = "alice"
+        password = "a-pw"
+        display_name = "Alice"
+        [[user]]
+        login = "ben"
+        password = "b-pw"
+        display_name = "Ben"
+        home_server = "mbx2.contoso.example"
+        "#,
+    )
+    .unwrap();
+    let emu = Emulator::start(EmulatorConfig {
+        server: ServerConfig::default().with_anonymous(AnonymousPolicy::Allow {
+            login: "alice".into(),
+        }),
+        users,
+        populated: 2,
+        seed: 5,
+        schemes: AuthSchemes::all(),
+        server_name: "EMULATOR".into(),
+    })
+    .await
+    .unwrap();
+    let session = logon(&emu).await;
+    let ben_dn = emu.user("ben").unwrap().legacy_dn.clone();
+    let ben = session
+        .open_msg_store(StoreRef::Mailbox(ben_dn))
+        .await
+        .expect("the redirect is followed");
+    assert_eq!(session.stats().redirects, 1);
+    assert!(ben.url().contains("MailboxId=mbx2.contoso.example"), "{}", ben.url());
+    let owner = ben.get_props(&[t::PID_TAG_MAILBOX_OWNER_NAME]).await.unwrap();
+    assert_eq!(owner.text(t::PID_TAG_MAILBOX_OWNER_NAME).as_deref(), Some("Ben"));
+    let inbox = ben.open_folder(ben.inbox_id().unwrap()).await.unwrap();
+    inbox.get_props(&[t::PID_TAG_CONTENT_COUNT]).await.unwrap();
+    let connects: Vec<Option<String>> = emu
+        .request_log()
+        .records()
+        .into_iter()
+        .filter(|r| r.request_type == Some(RequestType::Connect))
+        .map(|r| r.mailbox_id)
+        .collect();
+    assert_eq!(connects.len(), 2, "{connects:?}");
+    assert_eq!(connects[1].as_deref(), Some("mbx2.contoso.example"));
+    drop(inbox);
+    drop(ben);
+    session.logoff().await.unwrap();
+    assert_eq!(emu.live_contexts(), 0, "both session contexts were disconnected");
+}

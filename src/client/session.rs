@@ -54,6 +54,17 @@ impl Endpoints {
     }
 }
 
+impl From<&crate::profile::Profile> for Endpoints {
+    fn from(p: &crate::profile::Profile) -> Self {
+        Endpoints {
+            mailbox_url: p.mailbox_url.clone(),
+            user_dn: p.user_dn.clone(),
+            address_book_url: p.address_book_url.clone(),
+            smtp_address: p.smtp_address.clone(),
+        }
+    }
+}
+
 /// Choices for a session.
 #[derive(Debug, Clone)]
 pub struct LogonOptions {
