@@ -585,9 +585,19 @@ async fn ec_wrong_server_is_followed_to_the_named_server() {
         .await
         .expect("the redirect is followed");
     assert_eq!(session.stats().redirects, 1);
-    assert!(ben.url().contains("MailboxId=mbx2.contoso.example"), "{}", ben.url());
-    let owner = ben.get_props(&[t::PID_TAG_MAILBOX_OWNER_NAME]).await.unwrap();
-    assert_eq!(owner.text(t::PID_TAG_MAILBOX_OWNER_NAME).as_deref(), Some("Ben"));
+    assert!(
+        ben.url().contains("MailboxId=mbx2.contoso.example"),
+        "{}",
+        ben.url()
+    );
+    let owner = ben
+        .get_props(&[t::PID_TAG_MAILBOX_OWNER_NAME])
+        .await
+        .unwrap();
+    assert_eq!(
+        owner.text(t::PID_TAG_MAILBOX_OWNER_NAME).as_deref(),
+        Some("Ben")
+    );
     let inbox = ben.open_folder(ben.inbox_id().unwrap()).await.unwrap();
     inbox.get_props(&[t::PID_TAG_CONTENT_COUNT]).await.unwrap();
     let connects: Vec<Option<String>> = emu
@@ -602,5 +612,150 @@ async fn ec_wrong_server_is_followed_to_the_named_server() {
     drop(inbox);
     drop(ben);
     session.logoff().await.unwrap();
-    assert_eq!(emu.live_contexts(), 0, "both session contexts were disconnected");
+    assert_eq!(
+        emu.live_contexts(),
+        0,
+        "both session contexts were disconnected"
+    );
+}
+
+#[tokio::test]
+async fn status_table_has_six_rows_with_every_required_column() {
+    use mapi_http::session::status::{ResourceFlags, STATUS_COLUMNS, StatusCode};
+    use mapi_http::wire::property::PropertyType;
+    let emu = emulator().await;
+    let session = logon(&emu).await;
+    let rows = session.status_table();
+    assert_eq!(rows.len(), 6);
+    let required = [
+        (t::PID_TAG_DISPLAY_NAME, PropertyType::STRING),
+        (t::PID_TAG_PROVIDER_DLL_NAME, PropertyType::STRING),
+        (t::PID_TAG_STATUS_CODE, PropertyType::INTEGER32),
+        (t::PID_TAG_RESOURCE_FLAGS, PropertyType::INTEGER32),
+        (t::PID_TAG_RESOURCE_METHODS, PropertyType::INTEGER32),
+        (t::PID_TAG_RESOURCE_TYPE, PropertyType::INTEGER32),
+        (t::PID_TAG_ENTRY_ID, PropertyType::BINARY),
+        (t::PID_TAG_INSTANCE_KEY, PropertyType::BINARY),
+        (t::PID_TAG_OBJECT_TYPE, PropertyType::INTEGER32),
+        (t::PID_TAG_ROWID, PropertyType::INTEGER32),
+        (t::PID_TAG_PROVIDER_DISPLAY, PropertyType::STRING),
+        (t::PID_TAG_STATUS_STRING, PropertyType::STRING),
+    ];
+    for row in &rows {
+        for (tag, ty) in required {
+            let value = row
+                .get(tag)
+                .unwrap_or_else(|| panic!("{} lacks {tag:?}", row.kind()));
+            assert_eq!(value.prop_type(), ty, "{} {tag:?}", row.kind());
+        }
+        assert_eq!(
+            row.get(t::PID_TAG_OBJECT_TYPE).and_then(|v| v.as_i32()),
+            Some(mapi_http::session::status::MAPI_STATUS)
+        );
+        assert!(STATUS_COLUMNS.len() >= required.len());
+    }
+    let primary: Vec<_> = rows
+        .iter()
+        .filter(|r| {
+            r.resource_flags()
+                .contains(ResourceFlags::STATUS_PRIMARY_IDENTITY)
+        })
+        .collect();
+    assert_eq!(primary.len(), 1);
+    let identity = session.query_identity();
+    assert_eq!(primary[0].identity_display(), Some(identity.display_name()));
+    assert_eq!(
+        primary[0].identity_entry_id(),
+        Some(identity.entry_id_bytes().as_slice())
+    );
+    assert_eq!(
+        primary[0].identity_search_key(),
+        Some(identity.search_key().as_slice())
+    );
+    let store_row = rows
+        .iter()
+        .find(|r| r.kind() == mapi_http::client::StatusRowKind::MessageStore)
+        .unwrap();
+    assert!(
+        store_row
+            .status_code()
+            .contains(StatusCode::STATUS_AVAILABLE)
+    );
+    assert_eq!(
+        emu.request_log().len(),
+        2,
+        "the status table is known locally"
+    );
+    session.logoff().await.unwrap();
+}
+
+#[tokio::test]
+async fn status_follows_the_connection_and_validate_state_recovers() {
+    use mapi_http::client::{ConnectionState, OpenedEntry, StatusRowKind};
+    use mapi_http::session::status::StatusCode;
+    let emu = emulator_with(ServerConfig {
+        pending_period: Duration::from_secs(5),
+        ..ServerConfig::default()
+    })
+    .await;
+    let mut options = LogonOptions::default();
+    options.transport.silence_timeout = Duration::from_millis(300);
+    let session = Session::logon(endpoints(&emu, "alice"), Credentials::Anonymous, options)
+        .await
+        .unwrap();
+    let mut changes = session.status_changes();
+    let store = session.default_store().unwrap();
+    // The server goes silent mid-response: the outcome is unknown and the status says failure.
+    emu.faults().delay_before_done(Duration::from_secs(1), 1);
+    let err = store
+        .get_props(&[t::PID_TAG_DISPLAY_NAME])
+        .await
+        .unwrap_err();
+    assert!(matches!(err, ClientError::OutcomeUnknown { .. }), "{err:?}");
+    let state = tokio::time::timeout(Duration::from_secs(5), changes.changed())
+        .await
+        .unwrap()
+        .unwrap();
+    assert!(matches!(state, ConnectionState::Failed(_)), "{state:?}");
+    let row = session
+        .status_table()
+        .into_iter()
+        .find(|r| r.kind() == StatusRowKind::MessageStore)
+        .unwrap();
+    assert!(row.status_code().contains(StatusCode::STATUS_FAILURE));
+    // The status object's entry ID opens it; ValidateState reconnects.
+    let OpenedEntry::Status(status) = session.open_entry(row.entry_id()).await.unwrap() else {
+        panic!("a status entry ID opens a status object");
+    };
+    assert_eq!(status.kind(), StatusRowKind::MessageStore);
+    status.validate_state().await.unwrap();
+    assert_eq!(session.connection_state(), ConnectionState::Available);
+    assert!(
+        status
+            .row()
+            .unwrap()
+            .status_code()
+            .contains(StatusCode::STATUS_AVAILABLE)
+    );
+    assert_eq!(session.stats().reconnects, 1);
+    assert!(matches!(
+        status.flush_queues(),
+        Err(ClientError::NoSupport(_))
+    ));
+    assert!(matches!(
+        status.settings_dialog(),
+        Err(ClientError::NoSupport(_))
+    ));
+    // The store works again after the reconnect.
+    store.get_props(&[t::PID_TAG_DISPLAY_NAME]).await.unwrap();
+    // Another session's status entry IDs are refused.
+    let other = logon(&emu).await;
+    let foreign = other.status_table()[0].entry_id().to_vec();
+    assert!(matches!(
+        session.open_entry(&foreign).await,
+        Err(ClientError::InvalidArgument(_))
+    ));
+    other.logoff().await.unwrap();
+    session.logoff().await.unwrap();
+    assert_eq!(session.connection_state(), ConnectionState::LoggedOff);
 }
