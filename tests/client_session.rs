@@ -504,10 +504,10 @@ async fn advise_delivers_what_a_second_session_does() {
     let mut advise = alice
         .advise(
             &store,
-            mapi_http::wire::rop::notify::NotificationTypes(
-                mapi_http::wire::rop::notify::NotificationTypes::OBJECT_CREATED.0,
-            ),
-            mapi_http::client::AdviseTarget::WholeStore,
+            // As the recorded client does (fixtures/gromox/notification.har): the Inbox, for
+            // ObjectCreated | ObjectDeleted | ObjectModified | ObjectMoved | ObjectCopied.
+            mapi_http::wire::rop::notify::NotificationTypes(0x7C),
+            mapi_http::client::AdviseTarget::Folder(store.inbox_id().unwrap()),
         )
         .await
         .unwrap();
@@ -542,6 +542,13 @@ async fn advise_delivers_what_a_second_session_does() {
     assert_eq!(event.kind(), "ObjectCreated");
     assert_eq!(event.data.folder_id, Some(created.id()));
     assert_eq!(event.data.parent_folder_id, Some(inbox.id()));
+    let modified = tokio::time::timeout(Duration::from_secs(10), advise.next())
+        .await
+        .expect("the second notification arrives")
+        .expect("the stream is open")
+        .expect("no error");
+    assert_eq!(modified.kind(), "ObjectModified");
+    assert_eq!(modified.data.folder_id, Some(inbox.id()));
     assert!(emu.request_log().count(&RequestType::NotificationWait) >= 1);
     drop(advise);
     second.logoff().await.unwrap();
@@ -758,4 +765,25 @@ async fn status_follows_the_connection_and_validate_state_recovers() {
     other.logoff().await.unwrap();
     session.logoff().await.unwrap();
     assert_eq!(session.connection_state(), ConnectionState::LoggedOff);
+}
+
+#[tokio::test]
+async fn a_server_that_stays_unavailable_is_a_typed_busy_error() {
+    let emu = emulator().await;
+    let mut options = LogonOptions::default();
+    options.max_busy_wait = Duration::from_secs(2);
+    let session = Session::logon(endpoints(&emu, "alice"), Credentials::Anonymous, options)
+        .await
+        .unwrap();
+    let store = session.default_store().unwrap();
+    emu.faults()
+        .service_unavailable(100, Duration::from_secs(1));
+    let err = store
+        .get_props(&[t::PID_TAG_DISPLAY_NAME])
+        .await
+        .unwrap_err();
+    assert!(matches!(err, ClientError::Busy(_)), "{err:?}");
+    emu.faults().clear();
+    store.get_props(&[t::PID_TAG_DISPLAY_NAME]).await.unwrap();
+    session.logoff().await.unwrap();
 }
