@@ -770,8 +770,10 @@ async fn status_follows_the_connection_and_validate_state_recovers() {
 #[tokio::test]
 async fn a_server_that_stays_unavailable_is_a_typed_busy_error() {
     let emu = emulator().await;
-    let mut options = LogonOptions::default();
-    options.max_busy_wait = Duration::from_secs(2);
+    let options = LogonOptions {
+        max_busy_wait: Duration::from_secs(2),
+        ..LogonOptions::default()
+    };
     let session = Session::logon(endpoints(&emu, "alice"), Credentials::Anonymous, options)
         .await
         .unwrap();
