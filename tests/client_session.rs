@@ -308,10 +308,17 @@ async fn lost_context_reconnects_and_old_objects_go_stale() {
     let session = logon(&emu).await;
     let store = session.default_store().unwrap();
     let inbox = store.open_folder(store.inbox_id().unwrap()).await.unwrap();
-    // The server forgets the session context (X-ResponseCode 10, Context Not Found).
+    // The server forgets the session context (X-ResponseCode 10, Context Not Found), before
+    // the request reaches the mailbox: provably not processed, so it is sent again.
     emu.faults()
         .respond_with(ResponseCode::CONTEXT_NOT_FOUND, 1);
+    emu.rop_log().clear();
     let props = store.get_props(&[t::PID_TAG_DISPLAY_NAME]).await.unwrap();
+    assert_eq!(
+        emu.rop_log().count(RopId::GET_PROPERTIES_SPECIFIC),
+        1,
+        "processed once"
+    );
     assert!(props.text(t::PID_TAG_DISPLAY_NAME).is_some());
     assert_eq!(session.stats().reconnects, 1);
     assert_eq!(emu.request_log().count(&RequestType::Connect), 2);
@@ -788,4 +795,72 @@ async fn a_server_that_stays_unavailable_is_a_typed_busy_error() {
     emu.faults().clear();
     store.get_props(&[t::PID_TAG_DISPLAY_NAME]).await.unwrap();
     session.logoff().await.unwrap();
+}
+
+#[tokio::test]
+async fn an_execute_whose_outcome_is_unknown_is_not_sent_again() {
+    let emu = emulator_with(ServerConfig {
+        pending_period: Duration::from_secs(5),
+        ..ServerConfig::default()
+    })
+    .await;
+    let options = LogonOptions {
+        transport: mapi_http::transport::TransportConfig {
+            silence_timeout: Duration::from_millis(300),
+            ..Default::default()
+        },
+        ..LogonOptions::default()
+    };
+    let session = Session::logon(endpoints(&emu, "alice"), Credentials::Anonymous, options)
+        .await
+        .unwrap();
+    let store = session.default_store().unwrap();
+    let inbox = store.open_folder(store.inbox_id().unwrap()).await.unwrap();
+    // The server carries the RopCreateFolder out, then goes silent before DONE.
+    emu.faults().delay_before_done(Duration::from_secs(1), 1);
+    let err = inbox
+        .create_folder("Exactly once", "", false)
+        .await
+        .unwrap_err();
+    assert!(matches!(err, ClientError::OutcomeUnknown { .. }), "{err:?}");
+    tokio::time::sleep(Duration::from_millis(900)).await;
+    // The session resynchronises (a new context); the folder exists once, not twice.
+    assert!(matches!(
+        inbox.get_props(&[t::PID_TAG_DISPLAY_NAME]).await,
+        Err(ClientError::Stale)
+    ));
+    let inbox = store.open_folder(store.inbox_id().unwrap()).await.unwrap();
+    let (_t, rows) = inbox
+        .table_with_rows(true, false, &[t::PID_TAG_DISPLAY_NAME], 100)
+        .await
+        .unwrap();
+    let copies = rows
+        .iter()
+        .filter(|r| r.text(t::PID_TAG_DISPLAY_NAME).as_deref() == Some("Exactly once"))
+        .count();
+    assert_eq!(copies, 1);
+    assert_eq!(session.stats().reconnects, 1);
+    session.logoff().await.unwrap();
+}
+
+#[tokio::test]
+async fn a_context_destroyed_on_the_server_is_replaced() {
+    let emu = emulator().await;
+    let session = logon(&emu).await;
+    let store = session.default_store().unwrap();
+    let context = emu
+        .request_log()
+        .records()
+        .into_iter()
+        .rev()
+        .find_map(|r| r.context_id)
+        .expect("the logon's context");
+    assert!(emu.faults().expire_context(&context).await);
+    let folder = store.open_folder(store.inbox_id().unwrap()).await.unwrap();
+    folder.get_props(&[t::PID_TAG_DISPLAY_NAME]).await.unwrap();
+    assert_eq!(session.stats().reconnects, 1);
+    assert_eq!(emu.live_contexts(), 1);
+    drop(folder);
+    session.logoff().await.unwrap();
+    assert_eq!(emu.live_contexts(), 0);
 }
