@@ -9,6 +9,22 @@
 //! table and status objects ([`Session::status_table`], [`StatusObject::validate_state`]),
 //! notifications ([`Session::advise`]) and [`Session::logoff`].
 //!
+//! # Retry policy
+//!
+//! A request is sent again only when the server provably did not carry it out:
+//! - it never left (the connection could not be made): sent again after a reconnect;
+//! - the server refused it before processing (X-ResponseCode 10 Context Not Found, 4 Invalid
+//!   Context Cookie, 5/6 Missing/Invalid Cookie, 15 Invalid Sequence): the context is
+//!   replaced (a new Connect presenting the old cookies, MS-OXCMAPIHTTP 4.4), the stores are
+//!   logged on again, and the batch is rebuilt; objects of the old context answer
+//!   [`ClientError::Stale`] instead of being silently re-targeted;
+//! - HTTP 503: sent again after Retry-After (or Connect's RetryDelay), at most Connect's
+//!   RetryCount times and within [`LogonOptions::max_busy_wait`].
+//!
+//! When the connection breaks or goes silent after the request went out, the outcome is
+//! unknown: the call fails with [`ClientError::OutcomeUnknown`], nothing is re-sent, and the
+//! next call starts a new session context (the old sequence cookie may have moved on).
+//!
 //! A session is `Send + Sync` and cheap to clone; many tasks may use it at once (requests on
 //! one session context still go one at a time, as MS-OXCMAPIHTTP 3.2.4 requires).
 //!
