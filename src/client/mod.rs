@@ -68,7 +68,7 @@ pub use notify::{Advise, AdviseTarget, Notification};
 pub use objects::{Folder, Message, MsgStore, PropRow, StoreKind, Table};
 pub use session::{
     ConnectionState, Endpoints, LogonOptions, MsgStoreRow, OpenedEntry, Session, SessionStats,
-    StatusChanges, StoreRef,
+    StatusChanges, StatusObject, StoreRef,
 };
 
 pub use crate::session::identity::Identity;
