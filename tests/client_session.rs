@@ -864,3 +864,36 @@ async fn a_context_destroyed_on_the_server_is_replaced() {
     session.logoff().await.unwrap();
     assert_eq!(emu.live_contexts(), 0);
 }
+
+#[tokio::test]
+async fn releases_riding_with_a_new_object_leave_it_usable() {
+    let emu = emulator().await;
+    let session = logon(&emu).await;
+    let store = session.default_store().unwrap();
+    let root = store
+        .open_folder(store.ipm_subtree_id().unwrap())
+        .await
+        .unwrap();
+    let hierarchy = root.hierarchy_table(false).await.unwrap();
+    let inbox = root.open_folder(store.inbox_id().unwrap()).await.unwrap();
+    drop(hierarchy);
+    drop(root);
+    let mut contents = inbox.contents_table().await.unwrap();
+    contents.set_columns(&[t::PID_TAG_SUBJECT]).await.unwrap();
+    assert!(!contents.query_rows(5).await.unwrap().is_empty());
+    // A table keeps its folder on the server while it lives (MS-OXCROPS 3.1.5.3: owned
+    // objects are released before their owner), whatever the caller drops first.
+    emu.rop_log().clear();
+    drop(inbox);
+    contents.seek_beginning().await.unwrap();
+    assert_eq!(contents.query_rows(5).await.unwrap().len(), 5);
+    assert_eq!(emu.rop_log().count(RopId::RELEASE), 0);
+    drop(contents);
+    store.get_props(&[t::PID_TAG_DISPLAY_NAME]).await.unwrap();
+    assert_eq!(
+        emu.rop_log().count(RopId::RELEASE),
+        2,
+        "table, then folder, in one Execute"
+    );
+    session.logoff().await.unwrap();
+}

@@ -513,11 +513,7 @@ impl MsgStore {
         let handle = done
             .handle(out)
             .ok_or(ClientError::UnexpectedResponse(RopId::OPEN_FOLDER))?;
-        Ok(Folder {
-            store: self.clone(),
-            handle,
-            id,
-        })
+        Ok(Folder::new(self.clone(), handle, id))
     }
 
     /// Opens message `message_id` in folder `folder_id` (RopOpenMessage, read-only).
@@ -558,6 +554,10 @@ impl MsgStore {
             folder_id,
             id: message_id,
             info,
+            _lease: Lease {
+                store: self.clone(),
+                handle,
+            },
         })
     }
 
@@ -566,11 +566,27 @@ impl MsgStore {
     }
 }
 
+/// One server object handle held by a Rust value: dropping the last holder queues its
+/// RopRelease. Objects another object owns (MS-OXCROPS 3.1.5.3: a folder's tables) hold
+/// their owner's lease too, so the owned object is always released first, as the client
+/// must do.
+struct Lease {
+    store: MsgStore,
+    handle: ServerHandle,
+}
+
+impl Drop for Lease {
+    fn drop(&mut self) {
+        self.store.release(self.handle);
+    }
+}
+
 /// An open folder (IMAPIFolder).
 pub struct Folder {
     store: MsgStore,
     handle: ServerHandle,
     id: FolderId,
+    lease: Arc<Lease>,
 }
 
 impl fmt::Debug for Folder {
@@ -582,13 +598,19 @@ impl fmt::Debug for Folder {
     }
 }
 
-impl Drop for Folder {
-    fn drop(&mut self) {
-        self.store.release(self.handle);
-    }
-}
-
 impl Folder {
+    fn new(store: MsgStore, handle: ServerHandle, id: FolderId) -> Self {
+        Folder {
+            lease: Arc::new(Lease {
+                store: store.clone(),
+                handle,
+            }),
+            store,
+            handle,
+            id,
+        }
+    }
+
     /// The folder's ID.
     pub fn id(&self) -> FolderId {
         self.id
@@ -635,11 +657,10 @@ impl Folder {
             .await
     }
 
-    /// Opens a subfolder (or any folder of the store) by ID.
+    /// Opens a subfolder (or any folder of the store) by ID. The new folder is opened on the
+    /// logon, not on this folder, so it lives on when this one is dropped.
     pub async fn open_folder(&self, id: FolderId) -> Result<Folder, ClientError> {
-        self.store
-            .open_folder_from(Target::Object(self.handle), id)
-            .await
+        self.store.open_folder(id).await
     }
 
     /// Opens a message of this folder.
@@ -686,11 +707,7 @@ impl Folder {
         let handle = done
             .handle(out)
             .ok_or(ClientError::UnexpectedResponse(RopId::CREATE_FOLDER))?;
-        Ok(Folder {
-            store: self.store.clone(),
-            handle,
-            id,
-        })
+        Ok(Folder::new(self.store.clone(), handle, id))
     }
 
     /// Deletes the subfolder `id` with its messages and subfolders (RopDeleteFolder,
@@ -817,6 +834,11 @@ impl Folder {
             columns: columns.map(<[_]>::to_vec).unwrap_or_default(),
             row_count,
             at_end: false,
+            _lease: Lease {
+                store: self.store.clone(),
+                handle,
+            },
+            _owner: Arc::clone(&self.lease),
         };
         let mut found = Vec::new();
         if let Some(columns) = columns {
@@ -868,6 +890,9 @@ pub struct Table {
     columns: Vec<PropertyTag>,
     row_count: u32,
     at_end: bool,
+    // Field order is drop order: the table's release is queued before its folder's.
+    _lease: Lease,
+    _owner: Arc<Lease>,
 }
 
 impl fmt::Debug for Table {
@@ -877,12 +902,6 @@ impl fmt::Debug for Table {
             .field("columns", &self.columns)
             .field("row_count", &self.row_count)
             .finish()
-    }
-}
-
-impl Drop for Table {
-    fn drop(&mut self) {
-        self.store.release(self.handle);
     }
 }
 
@@ -1054,6 +1073,7 @@ pub struct Message {
     folder_id: FolderId,
     id: MessageId,
     info: MessageInfo,
+    _lease: Lease,
 }
 
 impl fmt::Debug for Message {
@@ -1063,12 +1083,6 @@ impl fmt::Debug for Message {
             .field("id", &self.id)
             .field("handle", &self.handle)
             .finish()
-    }
-}
-
-impl Drop for Message {
-    fn drop(&mut self) {
-        self.store.release(self.handle);
     }
 }
 

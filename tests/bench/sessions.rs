@@ -1,0 +1,119 @@
+//! Whole sessions against the in-process emulator over HTTP on 127.0.0.1: how many
+//! logon -> logoff cycles per second the client (and the emulator beside it) sustain at several
+//! concurrencies, what one "logged on, identity and status table known" costs in round trips,
+//! and how much memory an idle logged-on session holds.
+//!
+//! Each concurrency level is its own benchmark with Throughput::Elements(sessions), so
+//! criterion reports sessions/s; the first line printed is the idle-session footprint, from
+//! the process's resident set before and after opening many sessions (Linux /proc; elsewhere
+//! it prints nothing).
+
+use std::time::{Duration, Instant};
+
+use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+use mapi_http::client::{Endpoints, LogonOptions, Session};
+use mapi_http::emulator::auth::AuthSchemes;
+use mapi_http::emulator::server::{AnonymousPolicy, ServerConfig};
+use mapi_http::emulator::users::Users;
+use mapi_http::emulator::{Emulator, EmulatorConfig};
+use mapi_http::transport::Credentials;
+
+fn resident_bytes() -> Option<u64> {
+    let statm = std::fs::read_to_string("/proc/self/statm").ok()?;
+    let pages: u64 = statm.split_whitespace().nth(1)?.parse().ok()?;
+    Some(pages * 4096)
+}
+
+async fn start() -> (Emulator, Endpoints) {
+    let emu = Emulator::start(EmulatorConfig {
+        server: ServerConfig::default().with_anonymous(AnonymousPolicy::Allow {
+            login: "alice".into(),
+        }),
+        users: Users::demo_seeded(1),
+        populated: 1,
+        seed: 1,
+        schemes: AuthSchemes::all(),
+        server_name: "BENCH".into(),
+    })
+    .await
+    .expect("emulator");
+    let endpoints = Endpoints::new(
+        emu.mailbox_url("alice").expect("alice"),
+        emu.user("alice").expect("alice").legacy_dn.clone(),
+    );
+    (emu, endpoints)
+}
+
+async fn cycle(endpoints: Endpoints) {
+    let session = Session::logon(endpoints, Credentials::Anonymous, LogonOptions::default())
+        .await
+        .expect("logon");
+    let _ = session.status_table();
+    session.logoff().await.expect("logoff");
+}
+
+fn sessions(c: &mut Criterion) {
+    let rt = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .expect("runtime");
+    let (emu, endpoints) = rt.block_on(start());
+
+    // Footprint of idle sessions: 200 logged on at once, resident set before and after.
+    rt.block_on(async {
+        let before = resident_bytes();
+        let mut held = Vec::new();
+        for _ in 0..200 {
+            held.push(
+                Session::logon(
+                    endpoints.clone(),
+                    Credentials::Anonymous,
+                    LogonOptions::default(),
+                )
+                .await
+                .expect("logon"),
+            );
+        }
+        let after = resident_bytes();
+        if let (Some(b), Some(a)) = (before, after) {
+            eprintln!(
+                "idle sessions: {} bytes resident per logged-on session (client and emulator \
+                 context together, 200 sessions)",
+                a.saturating_sub(b) / 200
+            );
+        }
+        let requests = held[0].stats().http_requests;
+        eprintln!("round trips to logged on + identity + status table: {requests}");
+        for s in held {
+            s.logoff().await.expect("logoff");
+        }
+    });
+
+    let mut group = c.benchmark_group("sessions");
+    group.sample_size(10);
+    group.measurement_time(Duration::from_secs(5));
+    for concurrency in [1usize, 8, 32] {
+        group.throughput(Throughput::Elements(concurrency as u64));
+        group.bench_function(format!("logon_logoff_x{concurrency}"), |b| {
+            b.iter_custom(|iters| {
+                rt.block_on(async {
+                    let started = Instant::now();
+                    for _ in 0..iters {
+                        let tasks: Vec<_> = (0..concurrency)
+                            .map(|_| tokio::spawn(cycle(endpoints.clone())))
+                            .collect();
+                        for t in tasks {
+                            t.await.expect("task");
+                        }
+                    }
+                    started.elapsed()
+                })
+            })
+        });
+    }
+    group.finish();
+    rt.block_on(emu.shutdown());
+}
+
+criterion_group!(benches, sessions);
+criterion_main!(benches);
