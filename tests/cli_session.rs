@@ -249,3 +249,72 @@ async fn basic_auth_needs_https_or_insecure_http_and_the_right_password() {
         .stderr(predicate::str::contains("MAPI_PASSWORD"));
     emu.shutdown().await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn profiles_are_created_listed_shown_used_and_deleted() {
+    let emu = emulator(true).await;
+    let dir = tempfile::tempdir().expect("a temp dir");
+    let config = dir.path().to_str().unwrap().to_owned();
+    let with_dir = |args: &[&str]| {
+        let mut cmd = mapi();
+        cmd.env("MAPI_CONFIG_DIR", &config).args(args);
+        cmd
+    };
+    // The emulator speaks plain http://: a profile for it must say so.
+    let mut cmd = with_dir(&["profile", "create", "emu", "--auth", "anonymous"]);
+    cmd.args(endpoint_args(&emu));
+    run(cmd)
+        .await
+        .code(64)
+        .stderr(predicate::str::contains("allow_insecure_http"));
+    let mut cmd = with_dir(&[
+        "profile",
+        "create",
+        "emu",
+        "--auth",
+        "anonymous",
+        "--insecure-http",
+    ]);
+    cmd.args(endpoint_args(&emu));
+    run(cmd)
+        .await
+        .success()
+        .stdout(predicate::str::contains("Saved profile emu"));
+    assert!(dir.path().join("profiles").join("emu.toml").is_file());
+
+    let out = run(with_dir(&["profile", "list", "--json"]))
+        .await
+        .success();
+    let doc = json_of(&out.get_output().stdout);
+    assert_eq!(doc.as_array().map(Vec::len), Some(1), "{doc}");
+    assert_eq!(doc[0]["name"], "emu");
+    assert_eq!(doc[0]["auth"], "anonymous");
+
+    run(with_dir(&["profile", "show", "emu"]))
+        .await
+        .success()
+        .stdout(predicate::str::contains(emu.mailbox_url("alice").unwrap()));
+
+    // The profile is enough to log on; the status table has its six rows.
+    let out = run(with_dir(&["status", "--profile", "emu", "--json"]))
+        .await
+        .success();
+    let doc = json_of(&out.get_output().stdout);
+    let rows = doc.as_array().expect("status rows");
+    assert_eq!(rows.len(), 6, "{doc:#}");
+    assert!(rows.iter().any(|r| {
+        r["flags"]
+            .as_array()
+            .is_some_and(|f| f.iter().any(|x| x == "STATUS_PRIMARY_IDENTITY"))
+    }));
+
+    run(with_dir(&["profile", "delete", "emu"])).await.success();
+    run(with_dir(&["profile", "show", "emu"]))
+        .await
+        .code(66)
+        .stderr(predicate::str::contains("no profile named \"emu\""));
+    run(with_dir(&["whoami", "--profile", "emu"]))
+        .await
+        .code(66);
+    emu.shutdown().await;
+}

@@ -504,10 +504,10 @@ async fn advise_delivers_what_a_second_session_does() {
     let mut advise = alice
         .advise(
             &store,
-            mapi_http::wire::rop::notify::NotificationTypes(
-                mapi_http::wire::rop::notify::NotificationTypes::OBJECT_CREATED.0,
-            ),
-            mapi_http::client::AdviseTarget::WholeStore,
+            // As the recorded client does (fixtures/gromox/notification.har): the Inbox, for
+            // ObjectCreated | ObjectDeleted | ObjectModified | ObjectMoved | ObjectCopied.
+            mapi_http::wire::rop::notify::NotificationTypes(0x7C),
+            mapi_http::client::AdviseTarget::Folder(store.inbox_id().unwrap()),
         )
         .await
         .unwrap();
@@ -542,8 +542,250 @@ async fn advise_delivers_what_a_second_session_does() {
     assert_eq!(event.kind(), "ObjectCreated");
     assert_eq!(event.data.folder_id, Some(created.id()));
     assert_eq!(event.data.parent_folder_id, Some(inbox.id()));
+    let modified = tokio::time::timeout(Duration::from_secs(10), advise.next())
+        .await
+        .expect("the second notification arrives")
+        .expect("the stream is open")
+        .expect("no error");
+    assert_eq!(modified.kind(), "ObjectModified");
+    assert_eq!(modified.data.folder_id, Some(inbox.id()));
     assert!(emu.request_log().count(&RequestType::NotificationWait) >= 1);
     drop(advise);
     second.logoff().await.unwrap();
     alice.logoff().await.unwrap();
+}
+
+#[tokio::test]
+async fn ec_wrong_server_is_followed_to_the_named_server() {
+    let users = Users::from_toml(
+        r#"
+        organization = "Contoso"
+        domain = "contoso.example"
+        [[user]]
+        login = "alice"
+        password = "a-pw"
+        display_name = "Alice"
+        [[user]]
+        login = "ben"
+        password = "b-pw"
+        display_name = "Ben"
+        home_server = "mbx2.contoso.example"
+        "#,
+    )
+    .unwrap();
+    let emu = Emulator::start(EmulatorConfig {
+        server: ServerConfig::default().with_anonymous(AnonymousPolicy::Allow {
+            login: "alice".into(),
+        }),
+        users,
+        populated: 2,
+        seed: 5,
+        schemes: AuthSchemes::all(),
+        server_name: "EMULATOR".into(),
+    })
+    .await
+    .unwrap();
+    let session = logon(&emu).await;
+    let ben_dn = emu.user("ben").unwrap().legacy_dn.clone();
+    let ben = session
+        .open_msg_store(StoreRef::Mailbox(ben_dn))
+        .await
+        .expect("the redirect is followed");
+    assert_eq!(session.stats().redirects, 1);
+    assert!(
+        ben.url().contains("MailboxId=mbx2.contoso.example"),
+        "{}",
+        ben.url()
+    );
+    let owner = ben
+        .get_props(&[t::PID_TAG_MAILBOX_OWNER_NAME])
+        .await
+        .unwrap();
+    assert_eq!(
+        owner.text(t::PID_TAG_MAILBOX_OWNER_NAME).as_deref(),
+        Some("Ben")
+    );
+    let inbox = ben.open_folder(ben.inbox_id().unwrap()).await.unwrap();
+    inbox.get_props(&[t::PID_TAG_CONTENT_COUNT]).await.unwrap();
+    let connects: Vec<Option<String>> = emu
+        .request_log()
+        .records()
+        .into_iter()
+        .filter(|r| r.request_type == Some(RequestType::Connect))
+        .map(|r| r.mailbox_id)
+        .collect();
+    assert_eq!(connects.len(), 2, "{connects:?}");
+    assert_eq!(connects[1].as_deref(), Some("mbx2.contoso.example"));
+    drop(inbox);
+    drop(ben);
+    session.logoff().await.unwrap();
+    assert_eq!(
+        emu.live_contexts(),
+        0,
+        "both session contexts were disconnected"
+    );
+}
+
+#[tokio::test]
+async fn status_table_has_six_rows_with_every_required_column() {
+    use mapi_http::session::status::{ResourceFlags, STATUS_COLUMNS, StatusCode};
+    use mapi_http::wire::property::PropertyType;
+    let emu = emulator().await;
+    let session = logon(&emu).await;
+    let rows = session.status_table();
+    assert_eq!(rows.len(), 6);
+    let required = [
+        (t::PID_TAG_DISPLAY_NAME, PropertyType::STRING),
+        (t::PID_TAG_PROVIDER_DLL_NAME, PropertyType::STRING),
+        (t::PID_TAG_STATUS_CODE, PropertyType::INTEGER32),
+        (t::PID_TAG_RESOURCE_FLAGS, PropertyType::INTEGER32),
+        (t::PID_TAG_RESOURCE_METHODS, PropertyType::INTEGER32),
+        (t::PID_TAG_RESOURCE_TYPE, PropertyType::INTEGER32),
+        (t::PID_TAG_ENTRY_ID, PropertyType::BINARY),
+        (t::PID_TAG_INSTANCE_KEY, PropertyType::BINARY),
+        (t::PID_TAG_OBJECT_TYPE, PropertyType::INTEGER32),
+        (t::PID_TAG_ROWID, PropertyType::INTEGER32),
+        (t::PID_TAG_PROVIDER_DISPLAY, PropertyType::STRING),
+        (t::PID_TAG_STATUS_STRING, PropertyType::STRING),
+    ];
+    for row in &rows {
+        for (tag, ty) in required {
+            let value = row
+                .get(tag)
+                .unwrap_or_else(|| panic!("{} lacks {tag:?}", row.kind()));
+            assert_eq!(value.prop_type(), ty, "{} {tag:?}", row.kind());
+        }
+        assert_eq!(
+            row.get(t::PID_TAG_OBJECT_TYPE).and_then(|v| v.as_i32()),
+            Some(mapi_http::session::status::MAPI_STATUS)
+        );
+        assert!(STATUS_COLUMNS.len() >= required.len());
+    }
+    let primary: Vec<_> = rows
+        .iter()
+        .filter(|r| {
+            r.resource_flags()
+                .contains(ResourceFlags::STATUS_PRIMARY_IDENTITY)
+        })
+        .collect();
+    assert_eq!(primary.len(), 1);
+    let identity = session.query_identity();
+    assert_eq!(primary[0].identity_display(), Some(identity.display_name()));
+    assert_eq!(
+        primary[0].identity_entry_id(),
+        Some(identity.entry_id_bytes().as_slice())
+    );
+    assert_eq!(
+        primary[0].identity_search_key(),
+        Some(identity.search_key().as_slice())
+    );
+    let store_row = rows
+        .iter()
+        .find(|r| r.kind() == mapi_http::client::StatusRowKind::MessageStore)
+        .unwrap();
+    assert!(
+        store_row
+            .status_code()
+            .contains(StatusCode::STATUS_AVAILABLE)
+    );
+    assert_eq!(
+        emu.request_log().len(),
+        2,
+        "the status table is known locally"
+    );
+    session.logoff().await.unwrap();
+}
+
+#[tokio::test]
+async fn status_follows_the_connection_and_validate_state_recovers() {
+    use mapi_http::client::{ConnectionState, OpenedEntry, StatusRowKind};
+    use mapi_http::session::status::StatusCode;
+    let emu = emulator_with(ServerConfig {
+        pending_period: Duration::from_secs(5),
+        ..ServerConfig::default()
+    })
+    .await;
+    let mut options = LogonOptions::default();
+    options.transport.silence_timeout = Duration::from_millis(300);
+    let session = Session::logon(endpoints(&emu, "alice"), Credentials::Anonymous, options)
+        .await
+        .unwrap();
+    let mut changes = session.status_changes();
+    let store = session.default_store().unwrap();
+    // The server goes silent mid-response: the outcome is unknown and the status says failure.
+    emu.faults().delay_before_done(Duration::from_secs(1), 1);
+    let err = store
+        .get_props(&[t::PID_TAG_DISPLAY_NAME])
+        .await
+        .unwrap_err();
+    assert!(matches!(err, ClientError::OutcomeUnknown { .. }), "{err:?}");
+    let state = tokio::time::timeout(Duration::from_secs(5), changes.changed())
+        .await
+        .unwrap()
+        .unwrap();
+    assert!(matches!(state, ConnectionState::Failed(_)), "{state:?}");
+    let row = session
+        .status_table()
+        .into_iter()
+        .find(|r| r.kind() == StatusRowKind::MessageStore)
+        .unwrap();
+    assert!(row.status_code().contains(StatusCode::STATUS_FAILURE));
+    // The status object's entry ID opens it; ValidateState reconnects.
+    let OpenedEntry::Status(status) = session.open_entry(row.entry_id()).await.unwrap() else {
+        panic!("a status entry ID opens a status object");
+    };
+    assert_eq!(status.kind(), StatusRowKind::MessageStore);
+    status.validate_state().await.unwrap();
+    assert_eq!(session.connection_state(), ConnectionState::Available);
+    assert!(
+        status
+            .row()
+            .unwrap()
+            .status_code()
+            .contains(StatusCode::STATUS_AVAILABLE)
+    );
+    assert_eq!(session.stats().reconnects, 1);
+    assert!(matches!(
+        status.flush_queues(),
+        Err(ClientError::NoSupport(_))
+    ));
+    assert!(matches!(
+        status.settings_dialog(),
+        Err(ClientError::NoSupport(_))
+    ));
+    // The store works again after the reconnect.
+    store.get_props(&[t::PID_TAG_DISPLAY_NAME]).await.unwrap();
+    // Another session's status entry IDs are refused.
+    let other = logon(&emu).await;
+    let foreign = other.status_table()[0].entry_id().to_vec();
+    assert!(matches!(
+        session.open_entry(&foreign).await,
+        Err(ClientError::InvalidArgument(_))
+    ));
+    other.logoff().await.unwrap();
+    session.logoff().await.unwrap();
+    assert_eq!(session.connection_state(), ConnectionState::LoggedOff);
+}
+
+#[tokio::test]
+async fn a_server_that_stays_unavailable_is_a_typed_busy_error() {
+    let emu = emulator().await;
+    let options = LogonOptions {
+        max_busy_wait: Duration::from_secs(2),
+        ..LogonOptions::default()
+    };
+    let session = Session::logon(endpoints(&emu, "alice"), Credentials::Anonymous, options)
+        .await
+        .unwrap();
+    let store = session.default_store().unwrap();
+    emu.faults()
+        .service_unavailable(100, Duration::from_secs(1));
+    let err = store
+        .get_props(&[t::PID_TAG_DISPLAY_NAME])
+        .await
+        .unwrap_err();
+    assert!(matches!(err, ClientError::Busy(_)), "{err:?}");
+    emu.faults().clear();
+    store.get_props(&[t::PID_TAG_DISPLAY_NAME]).await.unwrap();
+    session.logoff().await.unwrap();
 }

@@ -319,12 +319,26 @@ fn recorded_executes_rebuild_and_line_up() {
             if file == "notification" && batch.is_empty() {
                 // Entry 6: the empty Execute collects two RopNotify on handle 1.
                 assert_eq!(reply.unsolicited.len(), 2, "{label}");
-                assert!(
-                    reply
-                        .unsolicited
-                        .iter()
-                        .all(|r| matches!(r, RopResponse::Notify(_)))
-                );
+                let events: Vec<_> = reply
+                    .unsolicited
+                    .iter()
+                    .map(|r| match r {
+                        RopResponse::Notify(n) => n,
+                        other => panic!("{label}: {other:?}"),
+                    })
+                    .collect();
+                // The events the recording's own comment describes: ObjectCreated for the new
+                // folder under the Inbox, then ObjectModified (T and U bits) of the Inbox.
+                assert!(events.iter().all(|n| n.notification_handle == 1));
+                let created = &events[0].data;
+                assert_eq!(created.flags.0 & 0x0FFF, 0x0004, "ObjectCreated");
+                assert!(created.folder_id.is_some() && created.message_id.is_none());
+                let inbox = created.parent_folder_id.expect("ParentFolderId");
+                let modified = &events[1].data;
+                assert_eq!(modified.flags.0 & 0x0FFF, 0x0010, "ObjectModified");
+                assert_eq!(modified.folder_id, Some(inbox));
+                assert_eq!(modified.total_message_count, Some(18));
+                assert_eq!(modified.unread_message_count, Some(11));
             }
             executes += 1;
         }

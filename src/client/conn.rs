@@ -229,6 +229,7 @@ impl Conn {
     {
         let mut st = self.state.lock().await;
         let mut lost = 0u32;
+        let mut busy = 0u32;
         let mut waited = Duration::ZERO;
         loop {
             if st.closed {
@@ -279,6 +280,18 @@ impl Conn {
                     )));
                 }
                 Err(Attempt::Unavailable(after)) => {
+                    // Connect's RetryCount and RetryDelay (MS-OXCMAPIHTTP 2.2.4.1.2) bound
+                    // how often and how soon; Retry-After, when sent, sets the delay.
+                    busy += 1;
+                    let max = st
+                        .session
+                        .connect_info()
+                        .map_or(6, |i| i.max_retry_count.max(1));
+                    if busy > max {
+                        return Err(ClientError::Busy(format!(
+                            "HTTP 503 {busy} times, more than the server's RetryCount {max}"
+                        )));
+                    }
                     let delay = after.unwrap_or_else(|| retry_delay(&st.session));
                     if waited + delay > self.shared.max_busy_wait {
                         return Err(ClientError::Busy(format!(

@@ -55,6 +55,9 @@ pub use session::{
     StatusChanges, StoreRef,
 };
 
+pub use crate::session::identity::Identity;
+pub use crate::session::status::{StatusRow, StatusRowKind};
+
 use std::future::Future;
 use std::pin::Pin;
 

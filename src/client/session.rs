@@ -12,6 +12,9 @@ use super::error::ClientError;
 use super::notify::{Advise, AdviseTarget, spawn_pump};
 use super::objects::{Folder, Message, MsgStore, PropRow, StoreInner, StoreKind, answer};
 use crate::session::identity::Identity;
+use crate::session::status::{
+    ConnectionStatus, StatusEntryId, StatusEntryIdError, StatusRow, StatusRowKind, StatusTable,
+};
 use crate::session::{ClientIdentity, MailboxOptions, RopBatch, SessionError};
 use crate::transport::{Credentials, HttpTransport, Transport, TransportConfig};
 use crate::wire::entry_id::{
@@ -50,6 +53,17 @@ impl Endpoints {
             user_dn: user_dn.into(),
             address_book_url: None,
             smtp_address: None,
+        }
+    }
+}
+
+impl From<&crate::profile::Profile> for Endpoints {
+    fn from(p: &crate::profile::Profile) -> Self {
+        Endpoints {
+            mailbox_url: p.mailbox_url.clone(),
+            user_dn: p.user_dn.clone(),
+            address_book_url: p.address_book_url.clone(),
+            smtp_address: p.smtp_address.clone(),
         }
     }
 }
@@ -179,6 +193,7 @@ pub(crate) struct Inner {
     pumps: StdMutex<Vec<(String, std::sync::Weak<()>)>>,
     logged_off: AtomicBool,
     instance: uuid::Uuid,
+    status: StdMutex<StatusTable>,
 }
 
 /// A MAPI session (IMAPISession) over MAPI/HTTP. Clones share the session.
@@ -278,6 +293,13 @@ impl Session {
                 is_default: true,
             }),
         };
+        let instance = uuid::Uuid::new_v4();
+        let status = StatusTable::new(
+            instance,
+            Some(&identity),
+            store.display_name(),
+            ConnectionStatus::Available,
+        );
         let inner = Arc::new(Inner {
             endpoints,
             options,
@@ -290,7 +312,8 @@ impl Session {
             opened: StdMutex::new(Vec::new()),
             pumps: StdMutex::new(Vec::new()),
             logged_off: AtomicBool::new(false),
-            instance: uuid::Uuid::new_v4(),
+            instance,
+            status: StdMutex::new(status),
         });
         Ok(Session { inner })
     }
@@ -345,6 +368,34 @@ impl Session {
     /// QueryIdentity: the primary identity, the logged-on user.
     pub fn query_identity(&self) -> &Identity {
         &self.inner.identity
+    }
+
+    /// GetStatusTable: a row each for the MAPI subsystem, the spooler, the integrated address
+    /// book, the Exchange message store, the Exchange address book and the Exchange transport,
+    /// with every column the MAPI reference requires ("Status Tables"). The status codes
+    /// follow the connection as it is now; the message store row carries
+    /// STATUS_PRIMARY_IDENTITY and the PR_IDENTITY_* of the user. Answered locally.
+    pub fn status_table(&self) -> Vec<StatusRow> {
+        let connection = match &*self.inner.shared.health.borrow() {
+            Health::Available => ConnectionStatus::Available,
+            Health::Failed(why) => ConnectionStatus::Failure(why.clone()),
+            Health::Closed => ConnectionStatus::Offline,
+        };
+        match self.inner.status.lock() {
+            Ok(mut table) => {
+                table.set_connection(connection);
+                table.rows()
+            }
+            Err(poisoned) => poisoned.into_inner().rows(),
+        }
+    }
+
+    /// The status object of one status table row (IMAPIStatus).
+    pub fn status_object(&self, kind: StatusRowKind) -> StatusObject {
+        StatusObject {
+            session: self.clone(),
+            kind,
+        }
     }
 
     /// The default store: the user's mailbox, logged on by [`Session::logon`].
@@ -513,6 +564,21 @@ impl Session {
     /// [`ClientError::NoSupport`].
     pub async fn open_entry(&self, entry_id: &[u8]) -> Result<OpenedEntry, ClientError> {
         self.check()?;
+        if StatusEntryId::is_status_entry_id(entry_id) {
+            let resolved = match self.inner.status.lock() {
+                Ok(table) => table.resolve_entry_id(entry_id),
+                Err(poisoned) => poisoned.into_inner().resolve_entry_id(entry_id),
+            };
+            return match resolved {
+                Ok(kind) => Ok(OpenedEntry::Status(self.status_object(kind))),
+                Err(StatusEntryIdError::ForeignSession) => Err(ClientError::InvalidArgument(
+                    "the status entry ID belongs to another session".into(),
+                )),
+                Err(StatusEntryIdError::Malformed(e)) => Err(ClientError::InvalidArgument(
+                    format!("malformed status entry ID: {e}"),
+                )),
+            };
+        }
         match EntryId::from_bytes(entry_id).unwrap_or(EntryId::Other(entry_id.to_vec())) {
             EntryId::StoreObject(s) => {
                 let which = if s.wrapped_type == StoreObjectEntryId::WRAPPED_TYPE_PUBLIC {
@@ -730,6 +796,53 @@ pub enum OpenedEntry {
     Folder(Folder),
     /// A message.
     Message(Message),
+    /// A status object (from a status table row's PR_ENTRYID).
+    Status(StatusObject),
+}
+
+/// A status object (IMAPIStatus) of one status table row.
+#[derive(Debug, Clone)]
+pub struct StatusObject {
+    session: Session,
+    kind: StatusRowKind,
+}
+
+impl StatusObject {
+    /// Which row.
+    pub fn kind(&self) -> StatusRowKind {
+        self.kind
+    }
+
+    /// The row's properties as they are now (IMAPIProp::GetProps on the status object).
+    pub fn row(&self) -> Option<StatusRow> {
+        self.session
+            .status_table()
+            .into_iter()
+            .find(|r| r.kind() == self.kind)
+    }
+
+    /// ValidateState: checks the connection with PING on every session context, reconnecting
+    /// and logging the stores on again where a context was lost; the status table then shows
+    /// the result.
+    pub async fn validate_state(&self) -> Result<(), ClientError> {
+        self.session.validate_state().await
+    }
+
+    /// SettingsDialog: there is no UI here (MAPI_E_NO_SUPPORT).
+    pub fn settings_dialog(&self) -> Result<(), ClientError> {
+        Err(ClientError::NoSupport("IMAPIStatus::SettingsDialog".into()))
+    }
+
+    /// ChangePassword: Exchange passwords are not changed over MAPI (MAPI_E_NO_SUPPORT).
+    pub fn change_password(&self) -> Result<(), ClientError> {
+        Err(ClientError::NoSupport("IMAPIStatus::ChangePassword".into()))
+    }
+
+    /// FlushQueues: this client submits messages directly and keeps no queue
+    /// (MAPI_E_NO_SUPPORT).
+    pub fn flush_queues(&self) -> Result<(), ClientError> {
+        Err(ClientError::NoSupport("IMAPIStatus::FlushQueues".into()))
+    }
 }
 
 fn private_logon_request(dn: &str, own: bool) -> LogonRequest {

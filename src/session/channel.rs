@@ -48,23 +48,35 @@ impl Endpoint {
 /// Who the client is, shared by every channel of one client instance.
 ///
 /// MS-OXCMAPIHTTP 2.2.3.2.4: X-ClientInfo is one GUID per client instance with a counter that
-/// changes for each new session context.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// changes for each new session context. Clones are the same client instance: they share the
+/// counter, so session contexts opened through different clones (a second mailbox behind
+/// another URL) still get distinct X-ClientInfo values.
+#[derive(Debug, Clone)]
 pub struct ClientIdentity {
     guid: Uuid,
-    contexts: u64,
+    contexts: std::sync::Arc<std::sync::atomic::AtomicU64>,
     /// `X-ClientApplication`, e.g. `Outlook/16.0.18025.20000`: servers gate features on it.
     pub application: String,
     /// `User-Agent`.
     pub user_agent: String,
 }
 
+impl PartialEq for ClientIdentity {
+    fn eq(&self, other: &Self) -> bool {
+        self.guid == other.guid
+            && self.application == other.application
+            && self.user_agent == other.user_agent
+    }
+}
+
+impl Eq for ClientIdentity {}
+
 impl ClientIdentity {
     /// A client instance named by `guid` (callers pass a random one).
     pub fn new(guid: Uuid, application: impl Into<String>, user_agent: impl Into<String>) -> Self {
         ClientIdentity {
             guid,
-            contexts: 0,
+            contexts: std::sync::Arc::new(std::sync::atomic::AtomicU64::new(0)),
             application: application.into(),
             user_agent: user_agent.into(),
         }
@@ -72,8 +84,11 @@ impl ClientIdentity {
 
     /// The X-ClientInfo value for the next new session context.
     fn next_context(&mut self) -> RequestId {
-        self.contexts += 1;
-        RequestId::new(self.guid, self.contexts)
+        let n = self
+            .contexts
+            .fetch_add(1, std::sync::atomic::Ordering::Relaxed)
+            .wrapping_add(1);
+        RequestId::new(self.guid, n)
     }
 }
 
@@ -610,6 +625,16 @@ mod tests {
         assert_eq!(reply.body, b"BODY");
         assert_eq!(reply.pending_count, 1);
         (ch, client)
+    }
+
+    #[test]
+    fn clones_of_one_client_give_each_context_its_own_client_info() {
+        let mut a = client();
+        let mut b = a.clone();
+        let first = Channel::new(Endpoint::Mailbox, "http://x/", Uuid::from_u128(1), &mut a);
+        let second = Channel::new(Endpoint::Mailbox, "http://y/", Uuid::from_u128(2), &mut b);
+        assert_ne!(first.client_info(), second.client_info());
+        assert_eq!(a, b, "still the same client instance");
     }
 
     #[test]

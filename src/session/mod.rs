@@ -9,6 +9,7 @@ pub mod cookies;
 pub mod execute;
 pub mod identity;
 pub mod mailbox;
+pub mod status;
 
 pub use channel::{
     Channel, ChannelError, ChannelState, ClientIdentity, Endpoint, HttpRequest, HttpResponse,
@@ -16,4 +17,9 @@ pub use channel::{
 };
 pub use cookies::{CookieError, CookieJar};
 pub use execute::{BatchError, BatchReply, ReplyError, RopBatch};
+pub use identity::{Identity, IdentityError};
 pub use mailbox::{ConnectInfo, MailboxOptions, MailboxSession, ServerHandle, SessionError};
+pub use status::{
+    ConnectionStatus, PrimaryIdentity, ResourceFlags, ResourceMethods, ResourceType, StatusCode,
+    StatusEntryId, StatusEntryIdError, StatusRow, StatusRowKind, StatusTable,
+};

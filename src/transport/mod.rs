@@ -204,6 +204,11 @@ impl HttpTransport {
         if let Some(value) = authorization {
             builder = builder.header("Authorization", value);
         }
+        if request.body.is_empty() {
+            // MS-OXCMAPIHTTP 2.2.2.1 requires Content-Length on every request; hyper leaves it
+            // out of a bodiless POST (PING).
+            builder = builder.header("Content-Length", "0");
+        }
         let started = Instant::now();
         let total_deadline = started + self.config.total_timeout;
         let head = tokio::time::timeout(

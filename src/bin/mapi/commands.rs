@@ -6,6 +6,7 @@ use std::io::IsTerminal as _;
 use clap::Args;
 use indicatif::{ProgressBar, ProgressStyle};
 use mapi_http::client::{ClientError, Folder, MsgStore, OpenedEntry, Session, StoreKind, StoreRef};
+use mapi_http::session::status::{ResourceFlags, ResourceType, StatusCode};
 use mapi_http::wire::entry_id::FolderId;
 use mapi_http::wire::property::{PropertyTag, tags as t};
 use serde::Serialize;
@@ -223,27 +224,173 @@ pub fn identity_text(i: &IdentityInfo) -> String {
     show::fields(&items)
 }
 
-/// One row of the status table.
+/// One row of the status table (the Outlook MAPI reference, "Status Tables").
 #[derive(Debug, Serialize)]
 pub struct StatusInfo {
     /// PR_DISPLAY_NAME.
     pub display_name: String,
+    /// PR_PROVIDER_DISPLAY.
+    pub provider: String,
+    /// PR_PROVIDER_DLL_NAME.
+    pub provider_dll: String,
+    /// PR_RESOURCE_TYPE, by name (MAPI_STORE_PROVIDER ...).
+    pub resource_type: String,
+    /// PR_STATUS_CODE.
+    pub status_code: u32,
+    /// The bits of PR_STATUS_CODE, by name.
+    pub status: Vec<&'static str>,
+    /// PR_STATUS_STRING.
+    pub status_string: String,
+    /// PR_RESOURCE_FLAGS.
+    pub resource_flags: u32,
+    /// The bits of PR_RESOURCE_FLAGS, by name (STATUS_PRIMARY_IDENTITY ...).
+    pub flags: Vec<&'static str>,
+    /// PR_IDENTITY_DISPLAY, on the row that provides the identity.
+    pub identity: Option<String>,
 }
 
-/// The status table.
-pub fn status(_session: &Session) -> Result<Vec<StatusInfo>, CliError> {
-    Err(CliError::other(
-        "the status table is not available in this build",
-    ))
+const RESOURCE_TYPES: [(ResourceType, &str); 8] = [
+    (ResourceType::MAPI_STORE_PROVIDER, "MAPI_STORE_PROVIDER"),
+    (ResourceType::MAPI_AB, "MAPI_AB"),
+    (ResourceType::MAPI_AB_PROVIDER, "MAPI_AB_PROVIDER"),
+    (
+        ResourceType::MAPI_TRANSPORT_PROVIDER,
+        "MAPI_TRANSPORT_PROVIDER",
+    ),
+    (ResourceType::MAPI_SPOOLER, "MAPI_SPOOLER"),
+    (ResourceType::MAPI_PROFILE_PROVIDER, "MAPI_PROFILE_PROVIDER"),
+    (ResourceType::MAPI_SUBSYSTEM, "MAPI_SUBSYSTEM"),
+    (ResourceType::MAPI_HOOK_PROVIDER, "MAPI_HOOK_PROVIDER"),
+];
+
+const RESOURCE_FLAGS: [(ResourceFlags, &str); 12] = [
+    (
+        ResourceFlags::STATUS_DEFAULT_OUTBOUND,
+        "STATUS_DEFAULT_OUTBOUND",
+    ),
+    (ResourceFlags::STATUS_DEFAULT_STORE, "STATUS_DEFAULT_STORE"),
+    (
+        ResourceFlags::STATUS_PRIMARY_IDENTITY,
+        "STATUS_PRIMARY_IDENTITY",
+    ),
+    (ResourceFlags::STATUS_SIMPLE_STORE, "STATUS_SIMPLE_STORE"),
+    (
+        ResourceFlags::STATUS_XP_PREFER_LAST,
+        "STATUS_XP_PREFER_LAST",
+    ),
+    (
+        ResourceFlags::STATUS_NO_PRIMARY_IDENTITY,
+        "STATUS_NO_PRIMARY_IDENTITY",
+    ),
+    (
+        ResourceFlags::STATUS_NO_DEFAULT_STORE,
+        "STATUS_NO_DEFAULT_STORE",
+    ),
+    (ResourceFlags::STATUS_TEMP_SECTION, "STATUS_TEMP_SECTION"),
+    (ResourceFlags::STATUS_OWN_STORE, "STATUS_OWN_STORE"),
+    (ResourceFlags::STATUS_NEED_IPM_TREE, "STATUS_NEED_IPM_TREE"),
+    (ResourceFlags::STATUS_PRIMARY_STORE, "STATUS_PRIMARY_STORE"),
+    (
+        ResourceFlags::STATUS_SECONDARY_STORE,
+        "STATUS_SECONDARY_STORE",
+    ),
+];
+
+const STATUS_CODES: [(StatusCode, &str); 10] = [
+    (StatusCode::STATUS_AVAILABLE, "STATUS_AVAILABLE"),
+    (StatusCode::STATUS_OFFLINE, "STATUS_OFFLINE"),
+    (StatusCode::STATUS_FAILURE, "STATUS_FAILURE"),
+    (StatusCode::STATUS_INBOUND_ENABLED, "STATUS_INBOUND_ENABLED"),
+    (StatusCode::STATUS_INBOUND_ACTIVE, "STATUS_INBOUND_ACTIVE"),
+    (StatusCode::STATUS_INBOUND_FLUSH, "STATUS_INBOUND_FLUSH"),
+    (
+        StatusCode::STATUS_OUTBOUND_ENABLED,
+        "STATUS_OUTBOUND_ENABLED",
+    ),
+    (StatusCode::STATUS_OUTBOUND_ACTIVE, "STATUS_OUTBOUND_ACTIVE"),
+    (StatusCode::STATUS_OUTBOUND_FLUSH, "STATUS_OUTBOUND_FLUSH"),
+    (StatusCode::STATUS_REMOTE_ACCESS, "STATUS_REMOTE_ACCESS"),
+];
+
+/// The names of the bits of `value` that `names` knows.
+fn bit_names<T: Copy>(
+    value: u32,
+    names: &[(T, &'static str)],
+    bits: impl Fn(T) -> u32,
+) -> Vec<&'static str> {
+    names
+        .iter()
+        .filter(|(f, _)| bits(*f) != 0 && value & bits(*f) == bits(*f))
+        .map(|(_, n)| *n)
+        .collect()
+}
+
+/// The status table (IMAPISession::GetStatusTable).
+pub fn status(session: &Session) -> Result<Vec<StatusInfo>, CliError> {
+    Ok(session
+        .status_table()
+        .iter()
+        .map(|r| {
+            let rt = r.resource_type();
+            StatusInfo {
+                display_name: r.display_name().to_owned(),
+                provider: r.provider_display().to_owned(),
+                provider_dll: r.provider_dll_name().to_owned(),
+                resource_type: RESOURCE_TYPES
+                    .iter()
+                    .find(|(t, _)| *t == rt)
+                    .map_or_else(|| rt.0.to_string(), |(_, n)| (*n).to_owned()),
+                status_code: r.status_code().0,
+                status: bit_names(r.status_code().0, &STATUS_CODES, |c| c.0),
+                status_string: r.status_string().to_owned(),
+                resource_flags: r.resource_flags().0,
+                flags: bit_names(r.resource_flags().0, &RESOURCE_FLAGS, |f| f.0),
+                identity: r.identity_display().map(str::to_owned),
+            }
+        })
+        .collect())
 }
 
 /// The status table as text.
 pub fn status_text(rows: &[StatusInfo]) -> String {
     show::table(
-        &["Display name"],
+        &[
+            "Display name",
+            "Provider DLL",
+            "Resource type",
+            "Status",
+            "Flags",
+        ],
         &rows
             .iter()
-            .map(|r| vec![r.display_name.clone()])
+            .map(|r| {
+                let code = if r.status.is_empty() {
+                    format!("0x{:08X}", r.status_code)
+                } else {
+                    r.status.join("\n")
+                };
+                let status = if r.status_string.is_empty() {
+                    code
+                } else {
+                    format!("{code} ({})", r.status_string)
+                };
+                let flags = if r.flags.is_empty() {
+                    format!("0x{:08X}", r.resource_flags)
+                } else {
+                    r.flags.join("\n")
+                };
+                let name = match &r.identity {
+                    Some(id) => format!("{}\nidentity: {id}", r.display_name),
+                    None => r.display_name.clone(),
+                };
+                vec![
+                    name,
+                    r.provider_dll.clone(),
+                    r.resource_type.clone(),
+                    status,
+                    flags,
+                ]
+            })
             .collect::<Vec<_>>(),
     )
 }

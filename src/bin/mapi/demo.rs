@@ -134,7 +134,7 @@ async fn report(
     }
 
     tracing::info!("status table");
-    let status = commands::status(session).unwrap_or_default();
+    let status = commands::status(session)?;
     if text {
         print!("{}", show::heading("Status table"));
         println!("{}", commands::status_text(&status));

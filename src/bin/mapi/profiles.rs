@@ -55,6 +55,9 @@ fn profile_error(e: ProfileError) -> CliError {
         ProfileError::AlreadyExists(_) => {
             CliError::usage(format!("{e} (use --force to replace it)"))
         }
+        ProfileError::Invalid { .. } | ProfileError::InvalidName { .. } => {
+            CliError::usage(e.to_string())
+        }
         other => CliError::other(other.to_string()),
     }
 }
