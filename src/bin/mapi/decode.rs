@@ -31,9 +31,6 @@ pub struct DecodeArgs {
     /// The input is hex text (whitespace ignored), not raw bytes.
     #[arg(long)]
     hex: bool,
-    /// Print JSON instead of indented text.
-    #[arg(long)]
-    json: bool,
     /// For execute-response: the Execute request body it answers (read like FILE, --hex
     /// applies). ROP responses are laid out according to their requests; without this they
     /// are shown undecoded.
@@ -73,10 +70,11 @@ enum Failure {
     Malformed(String),
 }
 
-pub fn run(args: DecodeArgs) -> ExitCode {
+/// Runs `mapi decode`; `json` is the global `--json`.
+pub fn run(args: DecodeArgs, json: bool) -> ExitCode {
     match decode(&args) {
         Ok(value) => {
-            if args.json {
+            if json {
                 match serde_json::to_string_pretty(&value) {
                     Ok(s) => println!("{s}"),
                     Err(e) => {
