@@ -11,6 +11,7 @@ pub mod error;
 pub mod error_code;
 pub mod lz77;
 pub mod mapihttp;
+pub mod nspi;
 pub mod primitives;
 pub mod property;
 pub mod restriction;
