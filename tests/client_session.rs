@@ -897,3 +897,65 @@ async fn releases_riding_with_a_new_object_leave_it_usable() {
     );
     session.logoff().await.unwrap();
 }
+
+#[tokio::test]
+async fn restricted_contents_and_an_opened_message() {
+    use mapi_http::wire::restriction::{BitmapRelOp, BitmaskRestriction, Restriction};
+    let emu = emulator().await;
+    let session = logon(&emu).await;
+    let store = session.default_store().unwrap();
+    let inbox = store.open_folder(store.inbox_id().unwrap()).await.unwrap();
+    let props = inbox
+        .get_props(&[t::PID_TAG_CONTENT_COUNT, t::PID_TAG_CONTENT_UNREAD_COUNT])
+        .await
+        .unwrap();
+    let unread = props.i32(t::PID_TAG_CONTENT_UNREAD_COUNT).unwrap();
+    let mut table = inbox.contents_table().await.unwrap();
+    table
+        .set_columns(&[t::PID_TAG_MID, t::PID_TAG_SUBJECT, t::PID_TAG_MESSAGE_FLAGS])
+        .await
+        .unwrap();
+    // MSGFLAG_READ (0x1) clear: the unread messages only.
+    table
+        .restrict(Some(Restriction::Bitmask(BitmaskRestriction {
+            relop: BitmapRelOp::EQZ,
+            prop_tag: t::PID_TAG_MESSAGE_FLAGS,
+            mask: 0x1,
+        })))
+        .await
+        .unwrap();
+    let rows = table.query_all(100).await.unwrap();
+    assert_eq!(rows.len(), unread as usize);
+    assert!(
+        rows.iter()
+            .all(|r| r.i32(t::PID_TAG_MESSAGE_FLAGS).unwrap() & 1 == 0)
+    );
+    table.restrict(None).await.unwrap();
+    table.seek_beginning().await.unwrap();
+    let all = table.query_all(100).await.unwrap();
+    assert_eq!(
+        all.len() as i32,
+        props.i32(t::PID_TAG_CONTENT_COUNT).unwrap()
+    );
+
+    let first = &rows[0];
+    let mid = match first.get(t::PID_TAG_MID) {
+        Some(mapi_http::wire::property::PropertyValue::Integer64(v)) => {
+            mapi_http::wire::entry_id::MessageId(*v as u64)
+        }
+        other => panic!("{other:?}"),
+    };
+    let message = inbox.open_message(mid).await.unwrap();
+    assert_eq!(
+        Some(message.subject().as_str()),
+        first.text(t::PID_TAG_SUBJECT).as_deref()
+    );
+    let body = message.get_props(&[t::PID_TAG_SUBJECT]).await.unwrap();
+    assert_eq!(
+        body.text(t::PID_TAG_SUBJECT),
+        first.text(t::PID_TAG_SUBJECT)
+    );
+    assert!(!message.get_prop_list().await.unwrap().is_empty());
+    drop(message);
+    session.logoff().await.unwrap();
+}
