@@ -703,14 +703,12 @@ pub fn contents_text(l: &Listing) -> String {
     )
 }
 
-/// A folder opened by path, with the folders and tables walked to reach it. They are kept
-/// open as long as the folder: dropping them queues RopRelease to ride along with the next
-/// Execute, and a RopRelease riding along with RopGetContentsTable was seen to leave the new
-/// table a NullObject (found by `tests/cli_session.rs`; reported, not fixed here).
+/// A folder opened by path or entry ID. The folders and tables walked to reach it are
+/// dropped on the way: their RopRelease rides along with the next Execute, and the client
+/// opens subfolders on the logon, so the folder outlives them.
 pub struct Opened {
     /// The folder.
     pub folder: Folder,
-    _walked: Vec<(Folder, mapi_http::client::Table)>,
 }
 
 /// Opens the folder `spec` names: a hex entry ID (44 or more hex digits), else a path of
@@ -722,10 +720,7 @@ pub async fn open_folder(session: &Session, spec: &str) -> Result<Opened, CliErr
     {
         tracing::info!("opening the folder by entry ID");
         return match session.open_entry(&bytes).await {
-            Ok(OpenedEntry::Folder(folder)) => Ok(Opened {
-                folder,
-                _walked: Vec::new(),
-            }),
+            Ok(OpenedEntry::Folder(folder)) => Ok(Opened { folder }),
             Ok(_) => Err(CliError::usage("the entry ID names no folder")),
             Err(e) => Err(CliError::client("opening the entry ID", e)),
         };
@@ -739,7 +734,6 @@ pub async fn open_folder(session: &Session, spec: &str) -> Result<Opened, CliErr
         .await
         .map_err(fail)?;
     let mut walked = Vec::new();
-    let mut kept = Vec::new();
     for name in spec.split('/').filter(|s| !s.is_empty()) {
         tracing::info!(folder = name, "looking up the subfolder");
         let (table, rows) = folder
@@ -781,14 +775,11 @@ pub async fn open_folder(session: &Session, spec: &str) -> Result<Opened, CliErr
                 have.join(", ")
             )));
         };
-        let next = folder.open_folder(id).await.map_err(fail)?;
-        kept.push((std::mem::replace(&mut folder, next), table));
+        drop(table);
+        folder = folder.open_folder(id).await.map_err(fail)?;
         walked.push(name.to_owned());
     }
-    Ok(Opened {
-        folder,
-        _walked: kept,
-    })
+    Ok(Opened { folder })
 }
 
 /// `mapi ls`.
