@@ -9,6 +9,7 @@
 
 use std::fmt::Debug;
 
+use crate::wire::mapihttp::RequestType;
 use crate::wire::{DecodeError, EncodeError};
 
 /// A group of related decoders; one fuzz target per family.
@@ -41,6 +42,9 @@ pub enum Family {
     RopRequests,
     /// ROP response lists decoded against their requests.
     RopResponses,
+    /// Address book endpoint bodies, both directions of all 19 request types, and the NSPI
+    /// structures they share.
+    Nspi,
 }
 
 impl Family {
@@ -59,6 +63,7 @@ impl Family {
         Family::Framing,
         Family::RopRequests,
         Family::RopResponses,
+        Family::Nspi,
     ];
 
     /// The family's name as used for fuzz target and corpus directory names.
@@ -77,6 +82,7 @@ impl Family {
             Family::Framing => "framing",
             Family::RopRequests => "rop_requests",
             Family::RopResponses => "rop_responses",
+            Family::Nspi => "nspi",
         }
     }
 
@@ -456,6 +462,96 @@ fn rop_responses(input: &[u8], mode: Mode) -> Outcome {
     )
 }
 
+/// An address book request body decoded as sent with `request_type`, through the same
+/// dispatcher the client and the CLI use.
+fn nspi_request(request_type: RequestType, input: &[u8], mode: Mode) -> Outcome {
+    use crate::wire::nspi::NspiRequest;
+    check(
+        input,
+        mode,
+        |b| NspiRequest::decode(&request_type, b),
+        NspiRequest::to_bytes,
+    )
+}
+
+/// An address book response body (meta-tags removed) answering `request_type`.
+fn nspi_response(request_type: RequestType, input: &[u8], mode: Mode) -> Outcome {
+    use crate::wire::nspi::NspiResponse;
+    check(
+        input,
+        mode,
+        |b| NspiResponse::decode(&request_type, b),
+        NspiResponse::to_bytes,
+    )
+}
+
+/// Splits `[column count][columns: u32 each][row]`: an AddressBookPropertyRow only has a layout
+/// against a column set, which the fuzzer chooses too (PtypUnspecified columns included).
+fn nspi_property_row(input: &[u8], mode: Mode) -> Outcome {
+    use crate::wire::error::decode_all;
+    use crate::wire::nspi::AddressBookPropertyRow;
+    use crate::wire::property::PropertyTag;
+    let Some((n, rest)) = input.split_first() else {
+        return Outcome::Rejected;
+    };
+    let Some((tags, rest)) = rest.split_at_checked(usize::from(*n % 16) * 4) else {
+        return Outcome::Rejected;
+    };
+    let columns: Vec<PropertyTag> = tags
+        .chunks_exact(4)
+        .map(|c| PropertyTag(u32::from_le_bytes([c[0], c[1], c[2], c[3]])))
+        .collect();
+    check(
+        rest,
+        mode,
+        |i| decode_all(i, |i| AddressBookPropertyRow::decode_with(&columns, i)),
+        |v| {
+            let mut out = Vec::new();
+            v.encode_with(&columns, &mut out)?;
+            Ok(out)
+        },
+    )
+}
+
+/// The NSPI arrays without a type of their own: a parser and its writer.
+macro_rules! nspi_array {
+    ($fn_name:ident, $decode:path, $encode:path) => {
+        fn $fn_name(input: &[u8], mode: Mode) -> Outcome {
+            use crate::wire::error::decode_all;
+            check(
+                input,
+                mode,
+                |i| decode_all(i, $decode),
+                |v| {
+                    let mut out = Vec::new();
+                    $encode(&mut out, v)?;
+                    Ok(out)
+                },
+            )
+        }
+    };
+}
+nspi_array!(
+    nspi_minimal_ids,
+    crate::wire::nspi::structures::minimal_ids,
+    crate::wire::nspi::structures::put_minimal_ids
+);
+nspi_array!(
+    nspi_strings,
+    crate::wire::nspi::structures::strings_array,
+    crate::wire::nspi::structures::put_strings_array
+);
+nspi_array!(
+    nspi_wstrings,
+    crate::wire::nspi::structures::wstrings_array,
+    crate::wire::nspi::structures::put_wstrings_array
+);
+nspi_array!(
+    nspi_entry_id,
+    crate::wire::nspi::structures::entry_id,
+    crate::wire::nspi::structures::put_entry_id
+);
+
 decoders! {
     Primitives "utf16z" => primitive_strings,
     Primitives "ascii_z" => primitive_ascii,
@@ -504,6 +600,60 @@ decoders! {
     Framing "chunked framer" => framing_chunked,
     RopRequests "request list" => rop_requests,
     RopResponses "response list" => rop_responses,
+    // NSPI: a request decoder per request type in `NspiRequest` order, then a response decoder
+    // each in the same order (selector of a type's request: its index; of its response: index
+    // + 19), then the shared structures.
+    Nspi "BindRequest" => |i, m| nspi_request(RequestType::Bind, i, m),
+    Nspi "UnbindRequest" => |i, m| nspi_request(RequestType::Unbind, i, m),
+    Nspi "CompareMIdsRequest" => |i, m| nspi_request(RequestType::CompareMIds, i, m),
+    Nspi "DnToMIdRequest" => |i, m| nspi_request(RequestType::DnToMId, i, m),
+    Nspi "GetMatchesRequest" => |i, m| nspi_request(RequestType::GetMatches, i, m),
+    Nspi "GetPropListRequest" => |i, m| nspi_request(RequestType::GetPropList, i, m),
+    Nspi "GetPropsRequest" => |i, m| nspi_request(RequestType::GetProps, i, m),
+    Nspi "GetSpecialTableRequest" => |i, m| nspi_request(RequestType::GetSpecialTable, i, m),
+    Nspi "GetTemplateInfoRequest" => |i, m| nspi_request(RequestType::GetTemplateInfo, i, m),
+    Nspi "ModLinkAttRequest" => |i, m| nspi_request(RequestType::ModLinkAtt, i, m),
+    Nspi "ModPropsRequest" => |i, m| nspi_request(RequestType::ModProps, i, m),
+    Nspi "QueryColumnsRequest" => |i, m| nspi_request(RequestType::QueryColumns, i, m),
+    Nspi "QueryRowsRequest" => |i, m| nspi_request(RequestType::QueryRows, i, m),
+    Nspi "ResolveNamesRequest" => |i, m| nspi_request(RequestType::ResolveNames, i, m),
+    Nspi "ResortRestrictionRequest" => |i, m| nspi_request(RequestType::ResortRestriction, i, m),
+    Nspi "SeekEntriesRequest" => |i, m| nspi_request(RequestType::SeekEntries, i, m),
+    Nspi "UpdateStatRequest" => |i, m| nspi_request(RequestType::UpdateStat, i, m),
+    Nspi "GetMailboxUrlRequest" => |i, m| nspi_request(RequestType::GetMailboxUrl, i, m),
+    Nspi "GetAddressBookUrlRequest" => |i, m| nspi_request(RequestType::GetAddressBookUrl, i, m),
+    Nspi "BindResponse" => |i, m| nspi_response(RequestType::Bind, i, m),
+    Nspi "UnbindResponse" => |i, m| nspi_response(RequestType::Unbind, i, m),
+    Nspi "CompareMIdsResponse" => |i, m| nspi_response(RequestType::CompareMIds, i, m),
+    Nspi "DnToMIdResponse" => |i, m| nspi_response(RequestType::DnToMId, i, m),
+    Nspi "GetMatchesResponse" => |i, m| nspi_response(RequestType::GetMatches, i, m),
+    Nspi "GetPropListResponse" => |i, m| nspi_response(RequestType::GetPropList, i, m),
+    Nspi "GetPropsResponse" => |i, m| nspi_response(RequestType::GetProps, i, m),
+    Nspi "GetSpecialTableResponse" => |i, m| nspi_response(RequestType::GetSpecialTable, i, m),
+    Nspi "GetTemplateInfoResponse" => |i, m| nspi_response(RequestType::GetTemplateInfo, i, m),
+    Nspi "ModLinkAttResponse" => |i, m| nspi_response(RequestType::ModLinkAtt, i, m),
+    Nspi "ModPropsResponse" => |i, m| nspi_response(RequestType::ModProps, i, m),
+    Nspi "QueryColumnsResponse" => |i, m| nspi_response(RequestType::QueryColumns, i, m),
+    Nspi "QueryRowsResponse" => |i, m| nspi_response(RequestType::QueryRows, i, m),
+    Nspi "ResolveNamesResponse" => |i, m| nspi_response(RequestType::ResolveNames, i, m),
+    Nspi "ResortRestrictionResponse" => |i, m| nspi_response(RequestType::ResortRestriction, i, m),
+    Nspi "SeekEntriesResponse" => |i, m| nspi_response(RequestType::SeekEntries, i, m),
+    Nspi "UpdateStatResponse" => |i, m| nspi_response(RequestType::UpdateStat, i, m),
+    Nspi "GetMailboxUrlResponse" => |i, m| nspi_response(RequestType::GetMailboxUrl, i, m),
+    Nspi "GetAddressBookUrlResponse" => |i, m| nspi_response(RequestType::GetAddressBookUrl, i, m),
+    Nspi "Stat" => check_wire::<crate::wire::nspi::Stat>,
+    Nspi "AddressBookTypedPropertyValue" => check_wire::<crate::wire::nspi::AddressBookTypedPropertyValue>,
+    Nspi "AddressBookTaggedPropertyValue" => check_wire::<crate::wire::nspi::AddressBookTaggedPropertyValue>,
+    Nspi "AddressBookPropertyValueList" => check_wire::<crate::wire::nspi::AddressBookPropertyValueList>,
+    Nspi "AddressBookFlaggedPropertyValueWithType" => check_wire::<crate::wire::nspi::AddressBookFlaggedPropertyValueWithType>,
+    Nspi "AddressBookPropertyRow" => nspi_property_row,
+    Nspi "LargePropertyTagArray" => check_wire::<crate::wire::nspi::LargePropertyTagArray>,
+    Nspi "AddressBookRowSet" => check_wire::<crate::wire::nspi::AddressBookRowSet>,
+    Nspi "PropertyName_r" => check_wire::<crate::wire::nspi::PropertyNameR>,
+    Nspi "MinimalEntryIDArray" => nspi_minimal_ids,
+    Nspi "StringsArray" => nspi_strings,
+    Nspi "WStringsArray" => nspi_wstrings,
+    Nspi "EntryID" => nspi_entry_id,
 }
 
 #[cfg(test)]

@@ -177,6 +177,8 @@ fn write_seed_corpus() {
         }
     }
 
+    let nspi_pool = nspi_pieces(&root.join("fixtures/bodies/nspi-addressbook"));
+
     for family in Family::ALL {
         let dir = root.join("fuzz/corpus").join(family.name());
         std::fs::create_dir_all(&dir).unwrap();
@@ -187,7 +189,14 @@ fn write_seed_corpus() {
                 .chars()
                 .map(|c| if c.is_ascii_alphanumeric() { c } else { '_' })
                 .collect();
-            let candidates = pool.iter().chain(&streams).flat_map(|p| {
+            // Only the NSPI family gets the structures cut out of the address book bodies, so
+            // the other families' seeds stay what the Execute traffic gives them.
+            let extra: &[Vec<u8>] = if *family == Family::Nspi {
+                &nspi_pool
+            } else {
+                &[]
+            };
+            let candidates = pool.iter().chain(&streams).chain(extra).flat_map(|p| {
                 // Context-taking decoders read a few bytes of context first (count width,
                 // property type, columns); offer the pool with and without such prefixes.
                 [vec![], vec![0u8], vec![1u8], vec![0u8, 0u8], vec![1u8, 0u8]]
@@ -217,4 +226,214 @@ fn write_seed_corpus() {
             );
         }
     }
+}
+
+/// The shared NSPI structures inside the recorded address book bodies, in the input layout of
+/// their `nspi` decoders (rows prefixed with their column count and columns), so that the
+/// structure decoders start from real values too. The bodies themselves reach the body
+/// decoders through the common pool (response bodies framed, meta-tags stripped).
+fn nspi_pieces(dir: &Path) -> Vec<Vec<u8>> {
+    use mapi_http::wire::Wire;
+    use mapi_http::wire::mapihttp::RequestType;
+    use mapi_http::wire::mapihttp::framing::{FramerLimits, frame_all};
+    use mapi_http::wire::nspi::structures::{
+        put_minimal_ids, put_strings_array, put_wstrings_array,
+    };
+    use mapi_http::wire::nspi::{
+        AddressBookPropertyRow, AddressBookPropertyValueList, AddressBookRowSet,
+        AddressBookTypedPropertyValue, LargePropertyTagArray, NspiRequest, NspiResponse, Stat,
+    };
+    use mapi_http::wire::property::PropertyValue;
+
+    let mut out: Vec<Vec<u8>> = Vec::new();
+    let mut push = |bytes: Vec<u8>| {
+        if !out.contains(&bytes) {
+            out.push(bytes);
+        }
+    };
+    let stat = |push: &mut dyn FnMut(Vec<u8>), s: &Option<Stat>| {
+        if let Some(s) = s {
+            push(s.to_bytes().unwrap());
+        }
+    };
+    let tags = |push: &mut dyn FnMut(Vec<u8>), t: &Option<LargePropertyTagArray>| {
+        if let Some(t) = t {
+            push(t.to_bytes().unwrap());
+        }
+    };
+    let mids = |push: &mut dyn FnMut(Vec<u8>), m: &[u32]| {
+        let mut b = Vec::new();
+        put_minimal_ids(&mut b, m).unwrap();
+        push(b);
+    };
+    // Entry IDs travel as PtypBinary values; the EntryID decoder takes their bytes.
+    let value = |push: &mut dyn FnMut(Vec<u8>), v: &Option<PropertyValue>| {
+        if let Some(PropertyValue::Binary(b)) = v {
+            push(b.to_vec());
+        }
+    };
+    let list = |push: &mut dyn FnMut(Vec<u8>), l: &AddressBookPropertyValueList| {
+        push(l.to_bytes().unwrap());
+        for tagged in &l.0 {
+            push(tagged.to_bytes().unwrap());
+            let typed = AddressBookTypedPropertyValue {
+                prop_type: tagged.tag.prop_type(),
+                value: tagged.value.clone(),
+            };
+            push(typed.to_bytes().unwrap());
+            value(push, &tagged.value.value);
+        }
+    };
+    let rows = |push: &mut dyn FnMut(Vec<u8>), r: &Option<AddressBookRowSet>| {
+        let Some(r) = r else { return };
+        push(r.to_bytes().unwrap());
+        tags(push, &Some(r.columns.clone()));
+        for row in &r.rows {
+            // The row decoder reads at most 15 columns from its input.
+            if let Ok(n) = u8::try_from(r.columns.0.len())
+                && n < 16
+            {
+                let mut b = vec![n];
+                r.columns
+                    .0
+                    .iter()
+                    .for_each(|t| b.extend_from_slice(&t.0.to_le_bytes()));
+                row.encode_with(&r.columns.0, &mut b).unwrap();
+                push(b);
+            }
+            match row {
+                AddressBookPropertyRow::Standard(values) => {
+                    for v in values {
+                        push(v.to_bytes().unwrap());
+                        value(push, &v.value.value);
+                    }
+                }
+                AddressBookPropertyRow::Flagged(values) => {
+                    for v in values {
+                        push(v.to_bytes().unwrap());
+                    }
+                }
+            }
+        }
+    };
+
+    for file in files(dir) {
+        let name = file.file_name().unwrap().to_string_lossy().to_string();
+        let bytes = std::fs::read(&file).unwrap();
+        // NN-<request type>-{request,response}.bin
+        let Some((kind, direction)) = name
+            .strip_suffix(".bin")
+            .and_then(|n| n.split_once('-'))
+            .and_then(|(_, rest)| rest.rsplit_once('-'))
+        else {
+            continue;
+        };
+        let request_type = RequestType::parse(kind);
+        if direction == "request" {
+            let Ok(req) = NspiRequest::decode(&request_type, &bytes) else {
+                continue;
+            };
+            match &req {
+                NspiRequest::Bind(b) => stat(&mut push, &b.state),
+                NspiRequest::GetSpecialTable(b) => stat(&mut push, &b.state),
+                NspiRequest::DnToMId(b) => {
+                    if let Some(names) = &b.names {
+                        let mut out = Vec::new();
+                        put_strings_array(&mut out, names).unwrap();
+                        push(out);
+                    }
+                }
+                NspiRequest::GetProps(b) => {
+                    stat(&mut push, &b.state);
+                    tags(&mut push, &b.property_tags);
+                }
+                NspiRequest::QueryRows(b) => {
+                    stat(&mut push, &b.state);
+                    mids(&mut push, &b.explicit_table);
+                    tags(&mut push, &b.columns);
+                }
+                NspiRequest::ResolveNames(b) => {
+                    stat(&mut push, &b.state);
+                    tags(&mut push, &b.property_tags);
+                    if let Some(names) = &b.names {
+                        let mut out = Vec::new();
+                        put_wstrings_array(&mut out, names).unwrap();
+                        push(out);
+                    }
+                }
+                NspiRequest::GetMatches(b) => {
+                    stat(&mut push, &b.state);
+                    if let Some(m) = &b.minimal_ids {
+                        mids(&mut push, m);
+                    }
+                    if let Some(n) = &b.property_name {
+                        push(n.to_bytes().unwrap());
+                    }
+                    tags(&mut push, &b.columns);
+                }
+                _ => {}
+            }
+        } else if direction == "response" {
+            let Ok(framed) = frame_all(&bytes, FramerLimits::default()) else {
+                continue;
+            };
+            let Ok(resp) = NspiResponse::decode(&request_type, &framed.body) else {
+                continue;
+            };
+            match &resp {
+                NspiResponse::GetSpecialTable(r) => {
+                    if let Some(s) = r.success()
+                        && let Some(lists) = &s.rows
+                    {
+                        lists.iter().for_each(|l| list(&mut push, l));
+                    }
+                }
+                NspiResponse::DnToMId(r) => {
+                    if let Some(m) = r.success().and_then(|s| s.minimal_ids.as_ref()) {
+                        mids(&mut push, m);
+                    }
+                }
+                NspiResponse::GetProps(r) => {
+                    if let Some(l) = r.success().and_then(|s| s.property_values.as_ref()) {
+                        list(&mut push, l);
+                    }
+                }
+                NspiResponse::QueryRows(r) => {
+                    if let Some(s) = r.success() {
+                        stat(&mut push, &s.state);
+                        rows(&mut push, &s.rows);
+                    }
+                }
+                NspiResponse::ResolveNames(r) => {
+                    if let Some(s) = r.success() {
+                        if let Some(m) = &s.minimal_ids {
+                            mids(&mut push, m);
+                        }
+                        rows(&mut push, &s.rows);
+                    }
+                }
+                NspiResponse::GetMatches(r) => {
+                    if let Some(s) = r.success() {
+                        stat(&mut push, &s.state);
+                        if let Some(m) = &s.minimal_ids {
+                            mids(&mut push, m);
+                        }
+                        rows(&mut push, &s.rows);
+                    }
+                }
+                NspiResponse::GetPropList(r) => {
+                    if let Some(s) = r.success() {
+                        tags(&mut push, &s.property_tags);
+                    }
+                }
+                NspiResponse::QueryColumns(r) => {
+                    if let Some(s) = r.success() {
+                        tags(&mut push, &s.columns);
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+    out
 }
