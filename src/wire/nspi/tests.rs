@@ -1,6 +1,6 @@
 //! Round trips of every address book body and shared structure over generated values, known
 //! answers built from the MS-OXCMAPIHTTP 2.2.1 layouts, and hostile input (arbitrary bytes,
-//! lying counts).
+//! lying counts). Test-only: compiled under `#[cfg(test)]` from mod.rs.
 
 use proptest::prelude::*;
 use uuid::Uuid;
