@@ -336,13 +336,13 @@ async fn lost_context_reconnects_and_old_objects_go_stale() {
 async fn context_expiry_mid_session_reconnects_transparently() {
     let emu = emulator_with(ServerConfig {
         pending_period: Duration::from_millis(100),
-        expiration: Duration::from_millis(300),
+        expiration: Duration::from_millis(1000),
         ..ServerConfig::default()
     })
     .await;
     let session = logon(&emu).await;
     let store = session.default_store().unwrap();
-    tokio::time::sleep(Duration::from_millis(900)).await;
+    tokio::time::sleep(Duration::from_millis(2500)).await;
     store.get_props(&[t::PID_TAG_DISPLAY_NAME]).await.unwrap();
     assert_eq!(session.stats().reconnects, 1);
     session.logoff().await.unwrap();
@@ -354,13 +354,13 @@ async fn pending_longer_than_the_silence_timeout_is_not_a_timeout() {
         pending_period: Duration::from_millis(100),
         ..ServerConfig::default()
     };
-    server.latency.execute = Duration::from_millis(1200);
+    server.latency.execute = Duration::from_millis(3000);
     let emu = emulator_with(server).await;
     let mut options = LogonOptions::default();
-    options.transport.silence_timeout = Duration::from_millis(400);
+    options.transport.silence_timeout = Duration::from_millis(1000);
     let session = Session::logon(endpoints(&emu, "alice"), Credentials::Anonymous, options)
         .await
-        .expect("PENDING every 100 ms keeps a 1.2 s Execute alive under a 400 ms silence timeout");
+        .expect("PENDING every 100 ms keeps a 3 s Execute alive under a 1 s silence timeout");
     session.logoff().await.unwrap();
 }
 
@@ -713,14 +713,14 @@ async fn status_follows_the_connection_and_validate_state_recovers() {
     })
     .await;
     let mut options = LogonOptions::default();
-    options.transport.silence_timeout = Duration::from_millis(300);
+    options.transport.silence_timeout = Duration::from_millis(1000);
     let session = Session::logon(endpoints(&emu, "alice"), Credentials::Anonymous, options)
         .await
         .unwrap();
     let mut changes = session.status_changes();
     let store = session.default_store().unwrap();
     // The server goes silent mid-response: the outcome is unknown and the status says failure.
-    emu.faults().delay_before_done(Duration::from_secs(1), 1);
+    emu.faults().delay_before_done(Duration::from_secs(3), 1);
     let err = store
         .get_props(&[t::PID_TAG_DISPLAY_NAME])
         .await
@@ -806,7 +806,7 @@ async fn an_execute_whose_outcome_is_unknown_is_not_sent_again() {
     .await;
     let options = LogonOptions {
         transport: mapi_http::transport::TransportConfig {
-            silence_timeout: Duration::from_millis(300),
+            silence_timeout: Duration::from_millis(1000),
             ..Default::default()
         },
         ..LogonOptions::default()
@@ -817,13 +817,13 @@ async fn an_execute_whose_outcome_is_unknown_is_not_sent_again() {
     let store = session.default_store().unwrap();
     let inbox = store.open_folder(store.inbox_id().unwrap()).await.unwrap();
     // The server carries the RopCreateFolder out, then goes silent before DONE.
-    emu.faults().delay_before_done(Duration::from_secs(1), 1);
+    emu.faults().delay_before_done(Duration::from_secs(3), 1);
     let err = inbox
         .create_folder("Exactly once", "", false)
         .await
         .unwrap_err();
     assert!(matches!(err, ClientError::OutcomeUnknown { .. }), "{err:?}");
-    tokio::time::sleep(Duration::from_millis(900)).await;
+    tokio::time::sleep(Duration::from_millis(2500)).await;
     // The session resynchronises (a new context); the folder exists once, not twice.
     assert!(matches!(
         inbox.get_props(&[t::PID_TAG_DISPLAY_NAME]).await,
