@@ -38,6 +38,27 @@ async fn emulator() -> Emulator {
     .await
 }
 
+/// A server whose PENDING comes every 5 s and a session that tolerates 1 s of silence: a
+/// stall armed with `delay_before_done` then ends the request as outcome-unknown.
+async fn stalling_server_session() -> (Emulator, Session) {
+    let emu = emulator_with(ServerConfig {
+        pending_period: Duration::from_secs(5),
+        ..ServerConfig::default()
+    })
+    .await;
+    let options = LogonOptions {
+        transport: mapi_http::transport::TransportConfig {
+            silence_timeout: Duration::from_secs(1),
+            ..Default::default()
+        },
+        ..LogonOptions::default()
+    };
+    let session = Session::logon(endpoints(&emu, "alice"), Credentials::Anonymous, options)
+        .await
+        .unwrap();
+    (emu, session)
+}
+
 fn endpoints(emu: &Emulator, login: &str) -> Endpoints {
     Endpoints::new(
         emu.mailbox_url(login).expect("user exists"),
@@ -707,16 +728,7 @@ async fn status_table_has_six_rows_with_every_required_column() {
 async fn status_follows_the_connection_and_validate_state_recovers() {
     use mapi_http::client::{ConnectionState, OpenedEntry, StatusRowKind};
     use mapi_http::session::status::StatusCode;
-    let emu = emulator_with(ServerConfig {
-        pending_period: Duration::from_secs(5),
-        ..ServerConfig::default()
-    })
-    .await;
-    let mut options = LogonOptions::default();
-    options.transport.silence_timeout = Duration::from_millis(1000);
-    let session = Session::logon(endpoints(&emu, "alice"), Credentials::Anonymous, options)
-        .await
-        .unwrap();
+    let (emu, session) = stalling_server_session().await;
     let mut changes = session.status_changes();
     let store = session.default_store().unwrap();
     // The server goes silent mid-response: the outcome is unknown and the status says failure.
@@ -799,21 +811,7 @@ async fn a_server_that_stays_unavailable_is_a_typed_busy_error() {
 
 #[tokio::test]
 async fn an_execute_whose_outcome_is_unknown_is_not_sent_again() {
-    let emu = emulator_with(ServerConfig {
-        pending_period: Duration::from_secs(5),
-        ..ServerConfig::default()
-    })
-    .await;
-    let options = LogonOptions {
-        transport: mapi_http::transport::TransportConfig {
-            silence_timeout: Duration::from_millis(1000),
-            ..Default::default()
-        },
-        ..LogonOptions::default()
-    };
-    let session = Session::logon(endpoints(&emu, "alice"), Credentials::Anonymous, options)
-        .await
-        .unwrap();
+    let (emu, session) = stalling_server_session().await;
     let store = session.default_store().unwrap();
     let inbox = store.open_folder(store.inbox_id().unwrap()).await.unwrap();
     // The server carries the RopCreateFolder out, then goes silent before DONE.
