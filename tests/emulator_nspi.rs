@@ -633,3 +633,60 @@ async fn resolve_names_reports_ambiguous_unknown_and_unique() {
     );
     emu.shutdown().await;
 }
+
+#[tokio::test]
+async fn query_rows_in_a_department_container_lists_only_its_members() {
+    let emu = emulator().await;
+    let alice = emu.user("alice").unwrap().clone();
+    let mut raw = Raw::new(&emu, &alice);
+    raw.bind().await;
+    let response = raw
+        .call(NspiRequest::GetSpecialTable(GetSpecialTableRequest {
+            flags: 0,
+            state: Some(stat(0)),
+            version: None,
+            auxiliary_buffer: Vec::new(),
+        }))
+        .await;
+    let NspiResponse::GetSpecialTable(table) = response else {
+        panic!("not a GetSpecialTable response")
+    };
+    let rows = table.success().unwrap().rows.clone().unwrap();
+    let department = &rows[1];
+    let Some(PropertyValue::Integer32(id)) = find(department, PID_TAG_ADDRESS_BOOK_CONTAINER_ID)
+    else {
+        panic!("no container id")
+    };
+    let name = text(find(department, tags::PID_TAG_DISPLAY_NAME).unwrap());
+    let members = emu
+        .users()
+        .entries()
+        .iter()
+        .filter(|e| e.department.as_deref() == Some(name.as_str()))
+        .count();
+    assert!(members > 0);
+    let response = raw
+        .call(NspiRequest::QueryRows(QueryRowsRequest {
+            flags: 0,
+            state: Some(stat(*id as u32)),
+            explicit_table: Vec::new(),
+            row_count: 1000,
+            columns: Some(LargePropertyTagArray(vec![tags::PID_TAG_DEPARTMENT_NAME])),
+            auxiliary_buffer: Vec::new(),
+        }))
+        .await;
+    let NspiResponse::QueryRows(q) = response else {
+        panic!("not a QueryRows response")
+    };
+    let ok = q.success().unwrap();
+    let set = ok.rows.clone().unwrap();
+    assert_eq!(set.rows.len(), members);
+    assert_eq!(ok.state.unwrap().total_recs as usize, members);
+    for i in 0..set.rows.len() {
+        assert_eq!(
+            text(&cell(&set, i, tags::PID_TAG_DEPARTMENT_NAME).unwrap()),
+            name
+        );
+    }
+    emu.shutdown().await;
+}
