@@ -10,6 +10,7 @@
 //! - the backend creates one [`SessionContext`] per Connect, which runs Executes (ROP buffers
 //!   against the in-memory store) and reports pending notifications.
 
+pub mod address_book;
 pub mod auth;
 pub mod autodiscover;
 pub mod backend;
@@ -21,6 +22,7 @@ pub mod server;
 pub mod store;
 pub mod users;
 
+pub use address_book::{AddressBookBackend, AddressBookContext};
 pub use run::{Emulator, EmulatorConfig};
 
 use std::fmt;

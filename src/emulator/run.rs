@@ -89,11 +89,19 @@ impl Emulator {
         for (i, user) in all.iter().enumerate() {
             store.add_user(user, i < config.populated);
         }
+        let server_guid = crate::emulator::users::mailbox_guid(&config.server_name);
         let backend = Arc::new(Backend::new(all, store, config.server_name));
         let auth = Arc::new(EmulatorAuth::new(Arc::clone(&users), config.schemes));
         let authenticator: Arc<dyn Authenticator> = auth.clone();
+        // The address book answers Bind with the GUID of the mailbox server's name, so it is
+        // stable for a given configuration.
+        let gal = Arc::new(crate::emulator::address_book::Gal::new(
+            Arc::clone(&users),
+            server_guid,
+        ));
         let mailbox =
-            MailboxServer::new(config.server, Arc::clone(&authenticator), backend.clone());
+            MailboxServer::new(config.server, Arc::clone(&authenticator), backend.clone())
+                .with_address_book(gal);
         let service = Arc::new(Autodiscover::new(Arc::clone(&users)));
         let discover = autodiscover::router(
             Arc::clone(&service),

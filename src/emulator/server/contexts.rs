@@ -10,7 +10,7 @@ use std::time::{Duration, Instant};
 
 use tokio::sync::watch;
 
-use crate::emulator::SessionContext;
+use crate::emulator::{AddressBookContext, SessionContext};
 use crate::wire::mapihttp::ResponseCode;
 
 fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
@@ -40,6 +40,32 @@ pub(crate) fn is_well_formed(value: &str) -> bool {
     value.len() == COOKIE_LEN && value.bytes().all(|b| b.is_ascii_hexdigit())
 }
 
+/// What a context cookie names: a mailbox Session Context (Connect) or an address book one
+/// (Bind). Each endpoint keeps its own [`ContextTable`], so a cookie of one endpoint names
+/// nothing on the other.
+pub(crate) enum Hosted {
+    /// Made by Connect on `/mapi/emsmdb/`.
+    Mailbox(Box<dyn SessionContext>),
+    /// Made by Bind on `/mapi/nspi/`.
+    AddressBook(Box<dyn AddressBookContext>),
+}
+
+impl Hosted {
+    fn event_signal(&self) -> Option<watch::Receiver<u64>> {
+        match self {
+            Hosted::Mailbox(s) => s.event_signal(),
+            Hosted::AddressBook(_) => None,
+        }
+    }
+
+    fn end(&mut self) {
+        match self {
+            Hosted::Mailbox(s) => s.disconnect(),
+            Hosted::AddressBook(s) => s.unbind(),
+        }
+    }
+}
+
 /// Mutable per-context bookkeeping, under a short lock.
 #[derive(Debug)]
 struct Slot {
@@ -57,7 +83,7 @@ pub(crate) struct ContextEntry {
     pub(crate) id: String,
     pub(crate) login: String,
     /// The backend's context; `None` once disconnected.
-    pub(crate) session: Arc<Mutex<Option<Box<dyn SessionContext>>>>,
+    pub(crate) session: Arc<Mutex<Option<Hosted>>>,
     /// The backend's event signal, taken once at Connect.
     pub(crate) event_signal: Option<watch::Receiver<u64>>,
     slot: Mutex<Slot>,
@@ -143,7 +169,7 @@ impl ContextTable {
         id: String,
         sequence: String,
         login: &str,
-        session: Box<dyn SessionContext>,
+        session: Hosted,
     ) -> Arc<ContextEntry> {
         let event_signal = session.event_signal();
         let (closed, _) = watch::channel(false);
@@ -293,7 +319,7 @@ pub(crate) async fn disconnect(entry: Arc<ContextEntry>) {
     let _ = tokio::task::spawn_blocking(move || {
         let taken = lock(&session).take();
         if let Some(mut s) = taken {
-            s.disconnect();
+            s.end();
         }
     })
     .await;

@@ -1,5 +1,7 @@
-//! The mailbox endpoint `/mapi/emsmdb/` (MS-OXCMAPIHTTP 2.2.4, 3.2.5): checks, cookies,
-//! dispatch to the backend, and the streamed PROCESSING / PENDING / DONE response.
+//! The mailbox endpoint `/mapi/emsmdb/` (MS-OXCMAPIHTTP 2.2.4, 3.2.5) and the address book
+//! endpoint `/mapi/nspi/` (2.2.5): checks, cookies, dispatch to the backends, and the
+//! streamed PROCESSING / PENDING / DONE response. Both endpoints share every check and the
+//! framing; they differ in the request types they take and the context table they use.
 
 use std::convert::Infallible;
 use std::future::Future;
@@ -19,7 +21,7 @@ use axum::response::Response;
 use http_body::Frame;
 use tokio::sync::{mpsc, watch};
 
-use crate::emulator::{AuthOutcome, ConnectRefused, ConnectionId};
+use crate::emulator::{AddressBookBackend, AuthOutcome, ConnectRefused, ConnectionId};
 use crate::wire::Wire;
 use crate::wire::mapihttp::headers::{
     CONTENT_TYPE_MAPI_HTTP, X_CLIENT_INFO, X_ELAPSED_TIME, X_EXPIRATION_INFO, X_PENDING_PERIOD,
@@ -30,9 +32,12 @@ use crate::wire::mapihttp::{
     ExecuteResponse, NotificationWaitRequest, NotificationWaitResponse, RequestId, RequestType,
     ResponseCode,
 };
+use crate::wire::nspi::{
+    BindRequest, BindResponse, BindSuccess, NspiRequest, UnbindResponse, UnbindSuccess,
+};
 
 use super::config::AnonymousPolicy;
-use super::contexts::{Claim, ContextEntry, ContextTable, Refusal, is_well_formed};
+use super::contexts::{Claim, ContextEntry, ContextTable, Hosted, Refusal, is_well_formed};
 use super::faults::RequestRecord;
 use super::{ConnInfo, Shared};
 
@@ -42,11 +47,50 @@ pub const CONTEXT_COOKIE: &str = "MapiContext";
 /// Name of the request sequence cookie (MS-OXCMAPIHTTP 4.2 shows `MapiSequence`).
 pub const SEQUENCE_COOKIE: &str = "MapiSequence";
 
-/// Where the cookies apply.
-const COOKIE_PATH: &str = "/mapi/emsmdb/";
+/// Which endpoint a request came to (MS-OXCMAPIHTTP 2.2.4 mailbox, 2.2.5 address book).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Endpoint {
+    Mailbox,
+    AddressBook,
+}
+
+impl Endpoint {
+    /// Where the endpoint's cookies apply.
+    fn cookie_path(self) -> &'static str {
+        match self {
+            Endpoint::Mailbox => super::MAILBOX_PATH,
+            Endpoint::AddressBook => super::ADDRESS_BOOK_PATH,
+        }
+    }
+
+    /// MS-OXCMAPIHTTP 2.2.3.3.2: a request type the endpoint does not serve gets
+    /// X-ResponseCode 5, Invalid Request Type.
+    fn accepts(self, request_type: &RequestType) -> bool {
+        match self {
+            Endpoint::Mailbox => request_type.is_mailbox(),
+            Endpoint::AddressBook => request_type.is_address_book(),
+        }
+    }
+
+    fn refusal(self) -> &'static str {
+        match self {
+            Endpoint::Mailbox => "not a request type of the mailbox endpoint",
+            Endpoint::AddressBook => "not a request type of the address book endpoint",
+        }
+    }
+
+    /// The endpoint's own Session Contexts.
+    fn contexts(self, shared: &Shared) -> &Arc<ContextTable> {
+        match self {
+            Endpoint::Mailbox => &shared.contexts,
+            Endpoint::AddressBook => &shared.address_book_contexts,
+        }
+    }
+}
 
 /// What we know of a request, for its response headers and its log record.
 struct Req {
+    endpoint: Endpoint,
     started: SystemTime,
     t0: Instant,
     record: RequestRecord,
@@ -121,8 +165,9 @@ fn cookie<'a>(h: &'a HeaderMap, name: &str) -> Option<&'a str> {
         .map(|(_, v)| v.trim())
 }
 
-fn set_cookie(h: &mut HeaderMap, name: &str, value: &str) {
-    if let Ok(v) = HeaderValue::from_str(&format!("{name}={value}; Path={COOKIE_PATH}; HttpOnly")) {
+fn set_cookie(h: &mut HeaderMap, endpoint: Endpoint, name: &str, value: &str) {
+    let path = endpoint.cookie_path();
+    if let Ok(v) = HeaderValue::from_str(&format!("{name}={value}; Path={path}; HttpOnly")) {
         h.append(SET_COOKIE, v);
     }
 }
@@ -182,15 +227,33 @@ fn plain(
 
 /// Entry point for `/mapi/emsmdb` and `/mapi/emsmdb/`.
 pub(crate) async fn emsmdb(State(shared): State<Arc<Shared>>, request: Request) -> Response {
-    handle(shared, request, true).await
+    handle(shared, request, true, Endpoint::Mailbox).await
 }
 
 /// Entry point for paths below `/mapi/emsmdb/` that are not the endpoint.
 pub(crate) async fn invalid_path(State(shared): State<Arc<Shared>>, request: Request) -> Response {
-    handle(shared, request, false).await
+    handle(shared, request, false, Endpoint::Mailbox).await
 }
 
-async fn handle(shared: Arc<Shared>, request: Request, valid_path: bool) -> Response {
+/// Entry point for `/mapi/nspi` and `/mapi/nspi/`.
+pub(crate) async fn nspi(State(shared): State<Arc<Shared>>, request: Request) -> Response {
+    handle(shared, request, true, Endpoint::AddressBook).await
+}
+
+/// Entry point for paths below `/mapi/nspi/` that are not the endpoint.
+pub(crate) async fn nspi_invalid_path(
+    State(shared): State<Arc<Shared>>,
+    request: Request,
+) -> Response {
+    handle(shared, request, false, Endpoint::AddressBook).await
+}
+
+async fn handle(
+    shared: Arc<Shared>,
+    request: Request,
+    valid_path: bool,
+    endpoint: Endpoint,
+) -> Response {
     let connection = request
         .extensions()
         .get::<ConnectInfo<ConnInfo>>()
@@ -207,6 +270,7 @@ async fn handle(shared: Arc<Shared>, request: Request, valid_path: bool) -> Resp
             .map(|(_, v)| v.to_owned())
     });
     let mut req = Req {
+        endpoint,
         started: SystemTime::now(),
         t0: Instant::now(),
         record: RequestRecord {
@@ -365,12 +429,12 @@ async fn handle(shared: Arc<Shared>, request: Request, valid_path: bool) -> Resp
         );
     }
     let request_type = RequestType::parse(&type_raw);
-    if !request_type.is_mailbox() {
+    if !endpoint.accepts(&request_type) {
         return refuse(
             &shared,
             req,
             ResponseCode::INVALID_REQUEST_TYPE,
-            "not a request type of the mailbox endpoint",
+            endpoint.refusal(),
         );
     }
     let limit = shared.config.max_body_size;
@@ -409,6 +473,18 @@ async fn handle(shared: Arc<Shared>, request: Request, valid_path: bool) -> Resp
 
     let context_cookie = cookie(h, CONTEXT_COOKIE).map(str::to_owned);
     let sequence_cookie = cookie(h, SEQUENCE_COOKIE).map(str::to_owned);
+    if endpoint == Endpoint::AddressBook && request_type != RequestType::Ping {
+        return address_book(
+            shared,
+            req,
+            login,
+            request_type,
+            &body,
+            context_cookie.as_deref(),
+            sequence_cookie.as_deref(),
+        )
+        .await;
+    }
     match request_type {
         RequestType::Ping => ping(shared, req, &login, context_cookie.as_deref()).await,
         RequestType::Connect => {
@@ -423,22 +499,11 @@ async fn handle(shared: Arc<Shared>, request: Request, valid_path: bool) -> Resp
             connect(shared, req, login, context_cookie.as_deref(), body).await
         }
         RequestType::Execute | RequestType::Disconnect | RequestType::NotificationWait => {
-            let entry = match context_cookie.as_deref() {
-                None => {
-                    return refuse(
-                        &shared,
-                        req,
-                        ResponseCode::MISSING_COOKIE,
-                        "the session context cookie is missing",
-                    );
-                }
-                Some(id) => match shared.contexts.find(id, &login).await {
+            let entry =
+                match live_context(&shared, endpoint, context_cookie.as_deref(), &login).await {
                     Ok(e) => e,
-                    Err(Refusal(code)) => {
-                        return refuse(&shared, req, code, "the session context is not usable");
-                    }
-                },
-            };
+                    Err((code, why)) => return refuse(&shared, req, code, why),
+                };
             req.record.context_id = Some(entry.id.clone());
             match request_type {
                 RequestType::Execute => {
@@ -461,7 +526,13 @@ async fn handle(shared: Arc<Shared>, request: Request, valid_path: bool) -> Resp
                             "not a Disconnect request body",
                         );
                     }
-                    disconnect(shared, req, entry, sequence_cookie.as_deref())
+                    disconnect(shared, req, entry, sequence_cookie.as_deref(), || {
+                        DisconnectResponse::Success {
+                            error_code: crate::wire::ErrorCode(0),
+                            auxiliary_buffer: Vec::new(),
+                        }
+                        .to_bytes()
+                    })
                 }
                 _ => {
                     if NotificationWaitRequest::from_bytes(&body).is_err() {
@@ -483,6 +554,165 @@ async fn handle(shared: Arc<Shared>, request: Request, valid_path: bool) -> Resp
             "not a request type of the mailbox endpoint",
         ),
     }
+}
+
+/// The live context a request's context cookie names on `endpoint`: 13 (Missing Cookie)
+/// without one, else what [`ContextTable::find`] decides.
+async fn live_context(
+    shared: &Shared,
+    endpoint: Endpoint,
+    cookie: Option<&str>,
+    login: &str,
+) -> Result<Arc<ContextEntry>, (ResponseCode, &'static str)> {
+    let Some(id) = cookie else {
+        return Err((
+            ResponseCode::MISSING_COOKIE,
+            "the session context cookie is missing",
+        ));
+    };
+    endpoint
+        .contexts(shared)
+        .find(id, login)
+        .await
+        .map_err(|Refusal(code)| (code, "the session context is not usable"))
+}
+
+/// MS-OXCMAPIHTTP 3.2.5.1, 3.2.5.6 for Connect and Bind: a still-live context of the same
+/// user named by the request's cookie is destroyed before the new one is made.
+async fn end_previous(shared: &Shared, endpoint: Endpoint, old: Option<&str>, login: &str) {
+    let contexts = endpoint.contexts(shared);
+    if let Some(old) = old.filter(|v| is_well_formed(v))
+        && contexts.get_owned(old, login).is_some()
+    {
+        contexts.destroy(old).await;
+    }
+}
+
+/// The address book endpoint (MS-OXCMAPIHTTP 2.2.5) for every request type but PING: Bind
+/// makes a context, Unbind ends it, the others run on it one at a time under the sequence
+/// cookie, as Execute does on the mailbox endpoint.
+async fn address_book(
+    shared: Arc<Shared>,
+    mut req: Req,
+    login: String,
+    request_type: RequestType,
+    body: &[u8],
+    context: Option<&str>,
+    sequence: Option<&str>,
+) -> Response {
+    let Some(backend) = shared.address_book.get().cloned() else {
+        return refuse(
+            &shared,
+            req,
+            ResponseCode::INVALID_PATH,
+            "no address book at this server",
+        );
+    };
+    let Ok(decoded) = NspiRequest::decode(&request_type, body) else {
+        return refuse(
+            &shared,
+            req,
+            ResponseCode::INVALID_REQUEST_BODY,
+            "not a request body of its X-RequestType",
+        );
+    };
+    if let NspiRequest::Bind(bind) = decoded {
+        return bind_context(shared, req, backend, login, context, bind).await;
+    }
+    let entry = match live_context(&shared, Endpoint::AddressBook, context, &login).await {
+        Ok(e) => e,
+        Err((code, why)) => return refuse(&shared, req, code, why),
+    };
+    req.record.context_id = Some(entry.id.clone());
+    if let NspiRequest::Unbind(_) = decoded {
+        return disconnect(shared, req, entry, sequence, || {
+            UnbindResponse::Success(UnbindSuccess {
+                error_code: crate::wire::ErrorCode::UNBIND_SUCCESS,
+                auxiliary_buffer: Vec::new(),
+            })
+            .to_bytes()
+        });
+    }
+    let (claim, next) = match ContextTable::claim(&entry, sequence) {
+        Ok(c) => c,
+        Err(Refusal(code)) => {
+            return refuse(
+                &shared,
+                req,
+                code,
+                "the request sequence cookie is not valid",
+            );
+        }
+    };
+    let latency = shared.config.latency.execute;
+    let session = entry.session.clone();
+    let work = async move {
+        pause(latency).await;
+        let result = tokio::task::spawn_blocking(move || {
+            let mut guard = session.lock().unwrap_or_else(|e| e.into_inner());
+            match guard.as_mut() {
+                Some(Hosted::AddressBook(s)) => Some(s.call(&decoded)),
+                _ => None,
+            }
+        })
+        .await;
+        match result {
+            Ok(Some(response)) => match response.to_bytes() {
+                Ok(b) => Outcome::ok(b),
+                Err(_) => Outcome::failed(ResponseCode::UNKNOWN_FAILURE),
+            },
+            Ok(None) => Outcome::failed(ResponseCode::CONTEXT_NOT_FOUND),
+            Err(_) => Outcome::failed(ResponseCode::UNKNOWN_FAILURE),
+        }
+    };
+    stream(
+        shared,
+        req,
+        Some((entry.id.clone(), next)),
+        Some(claim),
+        work,
+    )
+}
+
+/// MS-OXCMAPIHTTP 2.2.5.1, MS-OXNSPI 3.1.4.1.1: Bind makes an address book context, the
+/// way Connect makes a mailbox one. A refusal is the ErrorCode of the success form.
+async fn bind_context(
+    shared: Arc<Shared>,
+    mut req: Req,
+    backend: Arc<dyn AddressBookBackend>,
+    login: String,
+    old_context: Option<&str>,
+    body: BindRequest,
+) -> Response {
+    end_previous(&shared, Endpoint::AddressBook, old_context, &login).await;
+    let (id, sequence) = ContextTable::reserve();
+    req.record.context_id = Some(id.clone());
+    let latency = shared.config.latency.connect;
+    let contexts = shared.address_book_contexts.clone();
+    let cookies = (id.clone(), sequence.clone());
+    let work = async move {
+        pause(latency).await;
+        let who = login.clone();
+        let result = tokio::task::spawn_blocking(move || backend.bind(&who, &body)).await;
+        let answer = |error_code, server_guid| {
+            Outcome::encoded(&BindResponse::Success(BindSuccess {
+                error_code,
+                server_guid,
+                auxiliary_buffer: Vec::new(),
+            }))
+        };
+        match result {
+            Ok(Ok((server_guid, session))) => {
+                contexts.insert(id.clone(), sequence, &login, Hosted::AddressBook(session));
+                let mut out = answer(crate::wire::ErrorCode(0), server_guid);
+                out.context_id = Some(id);
+                out
+            }
+            Ok(Err(error_code)) => answer(error_code, uuid::Uuid::nil()),
+            Err(_) => Outcome::failed(ResponseCode::UNKNOWN_FAILURE),
+        }
+    };
+    stream(shared, req, Some(cookies), None, work)
 }
 
 fn unauthorized(shared: &Shared, req: Req, offers: &[String]) -> Response {
@@ -528,7 +758,7 @@ async fn read_limited(mut body: Body, limit: usize) -> Result<Vec<u8>, ReadError
 async fn ping(shared: Arc<Shared>, mut req: Req, login: &str, context: Option<&str>) -> Response {
     let mut expiration = shared.config.expiration;
     if let Some(id) = context {
-        match shared.contexts.find(id, login).await {
+        match req.endpoint.contexts(&shared).find(id, login).await {
             Ok(entry) => {
                 entry.touch();
                 req.record.context_id = Some(entry.id.clone());
@@ -636,8 +866,8 @@ where
         HeaderValue::from_static(CONTENT_TYPE_MAPI_HTTP),
     );
     if let Some((context, sequence)) = &cookies {
-        set_cookie(&mut h, CONTEXT_COOKIE, context);
-        set_cookie(&mut h, SEQUENCE_COOKIE, sequence);
+        set_cookie(&mut h, req.endpoint, CONTEXT_COOKIE, context);
+        set_cookie(&mut h, req.endpoint, SEQUENCE_COOKIE, sequence);
     }
     let (tx, rx) = mpsc::channel::<Bytes>(8);
     tokio::spawn(async move {
@@ -725,11 +955,7 @@ async fn connect(
     old_context: Option<&str>,
     body: ConnectRequest,
 ) -> Response {
-    if let Some(old) = old_context.filter(|v| is_well_formed(v))
-        && shared.contexts.get_owned(old, &login).is_some()
-    {
-        shared.contexts.destroy(old).await;
-    }
+    end_previous(&shared, Endpoint::Mailbox, old_context, &login).await;
     let (id, sequence) = ContextTable::reserve();
     req.record.context_id = Some(id.clone());
     // The backend routes the context by MailboxId (which server it acts as).
@@ -747,7 +973,7 @@ async fn connect(
         .await;
         match result {
             Ok(Ok((granted, session))) => {
-                contexts.insert(id.clone(), sequence, &login, session);
+                contexts.insert(id.clone(), sequence, &login, Hosted::Mailbox(session));
                 let mut out = Outcome::encoded(&ConnectResponse::Success {
                     error_code: crate::wire::ErrorCode(0),
                     max_polling_interval: granted.max_polling_interval,
@@ -801,7 +1027,10 @@ fn execute(
         pause(latency).await;
         let result = tokio::task::spawn_blocking(move || {
             let mut guard = session.lock().unwrap_or_else(|e| e.into_inner());
-            guard.as_mut().map(|s| s.execute(&body))
+            match guard.as_mut() {
+                Some(Hosted::Mailbox(s)) => Some(s.execute(&body)),
+                _ => None,
+            }
         })
         .await;
         match result {
@@ -822,12 +1051,18 @@ fn execute(
 
 /// MS-OXCMAPIHTTP 3.2.5.4: the context ends and its cookie stops working; the Set-Cookie
 /// headers are still sent.
-fn disconnect(
+/// Unbind (MS-OXCMAPIHTTP 2.2.5.2) ends an address book context the same way; `answer`
+/// builds the endpoint's response body.
+fn disconnect<F>(
     shared: Arc<Shared>,
     req: Req,
     entry: Arc<ContextEntry>,
     sequence: Option<&str>,
-) -> Response {
+    answer: F,
+) -> Response
+where
+    F: FnOnce() -> Result<Vec<u8>, crate::wire::EncodeError> + Send + 'static,
+{
     let (claim, next) = match ContextTable::claim(&entry, sequence) {
         Ok(c) => c,
         Err(Refusal(code)) => {
@@ -840,15 +1075,15 @@ fn disconnect(
         }
     };
     let latency = shared.config.latency.disconnect;
-    let contexts = shared.contexts.clone();
+    let contexts = req.endpoint.contexts(&shared).clone();
     let id = entry.id.clone();
     let work = async move {
         pause(latency).await;
         if contexts.destroy(&id).await {
-            Outcome::encoded(&DisconnectResponse::Success {
-                error_code: crate::wire::ErrorCode(0),
-                auxiliary_buffer: Vec::new(),
-            })
+            match answer() {
+                Ok(b) => Outcome::ok(b),
+                Err(_) => Outcome::failed(ResponseCode::UNKNOWN_FAILURE),
+            }
         } else {
             Outcome::failed(ResponseCode::CONTEXT_NOT_FOUND)
         }
@@ -867,7 +1102,10 @@ async fn event_pending(entry: &ContextEntry) -> Option<bool> {
     let session = entry.session.clone();
     tokio::task::spawn_blocking(move || {
         let guard = session.lock().unwrap_or_else(|e| e.into_inner());
-        guard.as_ref().map(|s| s.event_pending())
+        match guard.as_ref() {
+            Some(Hosted::Mailbox(s)) => Some(s.event_pending()),
+            _ => None,
+        }
     })
     .await
     .ok()

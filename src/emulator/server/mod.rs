@@ -46,7 +46,7 @@ use tokio::net::{TcpListener, TcpStream};
 use tokio::sync::watch;
 use tokio::task::JoinHandle;
 
-use crate::emulator::{Authenticator, ConnectionId, MailboxBackend};
+use crate::emulator::{AddressBookBackend, Authenticator, ConnectionId, MailboxBackend};
 
 pub use config::{AnonymousPolicy, Latency, ServerConfig};
 pub use faults::{Faults, RequestLog, RequestRecord};
@@ -57,6 +57,9 @@ use faults::FaultSet;
 
 /// The path of the mailbox endpoint, as autodiscover hands it out (MS-OXCMAPIHTTP 2.2.4).
 pub const MAILBOX_PATH: &str = "/mapi/emsmdb/";
+/// The path of the address book endpoint, as autodiscover hands it out (MS-OXCMAPIHTTP
+/// 2.2.5).
+pub const ADDRESS_BOOK_PATH: &str = "/mapi/nspi/";
 
 /// Who is on the other end of a request: the connection number and the peer address.
 /// Available to every route of the server as `axum::extract::ConnectInfo<ConnInfo>`.
@@ -80,6 +83,10 @@ pub(crate) struct Shared {
     pub(crate) authenticator: Arc<dyn Authenticator>,
     pub(crate) backend: Arc<dyn MailboxBackend>,
     pub(crate) contexts: Arc<ContextTable>,
+    /// The address book backend, if the server has the `/mapi/nspi/` endpoint.
+    pub(crate) address_book: std::sync::OnceLock<Arc<dyn AddressBookBackend>>,
+    /// The address book endpoint's contexts (made by Bind), apart from the mailbox's.
+    pub(crate) address_book_contexts: Arc<ContextTable>,
     pub(crate) faults: Arc<FaultSet>,
     pub(crate) log: RequestLog,
     shutting_down: AtomicBool,
@@ -112,12 +119,15 @@ impl MailboxServer {
         backend: Arc<dyn MailboxBackend>,
     ) -> Self {
         let contexts = Arc::new(ContextTable::new(config.expiration));
+        let address_book_contexts = Arc::new(ContextTable::new(config.expiration));
         MailboxServer {
             shared: Arc::new(Shared {
                 config,
                 authenticator,
                 backend,
                 contexts,
+                address_book: std::sync::OnceLock::new(),
+                address_book_contexts,
                 faults: Arc::new(FaultSet::default()),
                 log: RequestLog::default(),
                 shutting_down: AtomicBool::new(false),
@@ -129,12 +139,30 @@ impl MailboxServer {
     /// method, so a GET gets X-ResponseCode 2 rather than HTTP 405) and everything below it
     /// (X-ResponseCode 3, Invalid Path). Merge other endpoints into it and pass the result to
     /// [`MailboxServer::serve`].
+    ///
+    /// With [`MailboxServer::with_address_book`], the address book endpoint `/mapi/nspi/` is
+    /// routed the same way.
     pub fn router(&self) -> Router {
-        Router::new()
+        let mut router = Router::new()
             .route("/mapi/emsmdb", any(handler::emsmdb))
             .route(MAILBOX_PATH, any(handler::emsmdb))
-            .route("/mapi/emsmdb/{*rest}", any(handler::invalid_path))
-            .with_state(self.shared.clone())
+            .route("/mapi/emsmdb/{*rest}", any(handler::invalid_path));
+        if self.shared.address_book.get().is_some() {
+            router = router
+                .route("/mapi/nspi", any(handler::nspi))
+                .route(ADDRESS_BOOK_PATH, any(handler::nspi))
+                .route("/mapi/nspi/{*rest}", any(handler::nspi_invalid_path));
+        }
+        router.with_state(self.shared.clone())
+    }
+
+    /// Adds the address book endpoint `/mapi/nspi/` (MS-OXCMAPIHTTP 2.2.5) over `backend`,
+    /// with the same checks, authentication and framing as the mailbox endpoint and its own
+    /// Session Contexts (made by Bind).
+    pub fn with_address_book(self, backend: Arc<dyn AddressBookBackend>) -> Self {
+        // Only this builder sets it, once, before any router exists.
+        let _ = self.shared.address_book.set(backend);
+        self
     }
 
     /// The request log (also reachable from the [`RunningServer`]).
@@ -160,6 +188,7 @@ impl MailboxServer {
             let _ = serve.await;
         });
         let contexts = self.shared.contexts.clone();
+        let address_book_contexts = self.shared.address_book_contexts.clone();
         let every = (self.shared.config.expiration / 4)
             .clamp(Duration::from_millis(5), Duration::from_secs(30));
         let sweeper = tokio::spawn(async move {
@@ -168,6 +197,7 @@ impl MailboxServer {
             loop {
                 tick.tick().await;
                 contexts.sweep().await;
+                address_book_contexts.sweep().await;
             }
         });
         Ok(RunningServer {
@@ -255,6 +285,19 @@ impl RunningServer {
         self.shared.contexts.len()
     }
 
+    /// Address book contexts currently alive (made by Bind, not yet unbound or expired).
+    pub fn live_address_book_contexts(&self) -> usize {
+        self.shared.address_book_contexts.len()
+    }
+
+    /// The address book endpoint URL as autodiscover would hand it out.
+    pub fn address_book_url(&self, mailbox_id: &str) -> String {
+        format!(
+            "{}{ADDRESS_BOOK_PATH}?MailboxId={mailbox_id}",
+            self.base_url()
+        )
+    }
+
     /// The context cookie values of the live Session Contexts.
     pub fn context_ids(&self) -> Vec<String> {
         self.shared.contexts.ids()
@@ -266,6 +309,7 @@ impl RunningServer {
     pub async fn shutdown(mut self) {
         self.shared.shutting_down.store(true, Ordering::Relaxed);
         self.shared.contexts.destroy_all().await;
+        self.shared.address_book_contexts.destroy_all().await;
         self.stop.send_replace(true);
         if let Some(task) = self.task.take() {
             let abort = task.abort_handle();
