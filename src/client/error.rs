@@ -1,5 +1,6 @@
 //! What the client API reports.
 
+use crate::session::address_book::AddressBookError;
 use crate::session::{ChannelError, SessionError};
 use crate::transport::TransportError;
 use crate::wire::ErrorCode;
@@ -34,6 +35,17 @@ pub enum ClientError {
     /// The sans-I/O session refused a response or a request (framing, cookies, protocol codes).
     #[error(transparent)]
     Session(#[from] SessionError),
+    /// The address book session machine refused a response or a request.
+    #[error(transparent)]
+    AddressBook(#[from] AddressBookError),
+    /// An NSPI call answered with this ErrorCode (MS-OXNSPI 3.1.4.1).
+    #[error("{request_type} failed: {code}")]
+    Nspi {
+        /// The request type.
+        request_type: String,
+        /// The ErrorCode of its response.
+        code: ErrorCode,
+    },
     /// A ROP failed with this ReturnValue.
     #[error("{rop} failed: {code}")]
     Rop {
@@ -69,7 +81,9 @@ impl ClientError {
     /// The MAPI error code the failure corresponds to, when there is one.
     pub fn error_code(&self) -> Option<ErrorCode> {
         match self {
-            ClientError::Rop { code, .. } | ClientError::Execute(code) => Some(*code),
+            ClientError::Rop { code, .. }
+            | ClientError::Execute(code)
+            | ClientError::Nspi { code, .. } => Some(*code),
             ClientError::NoSupport(_) => Some(ErrorCode::NOT_SUPPORTED),
             ClientError::NotFound(_) => Some(ErrorCode::NOT_FOUND),
             ClientError::LoggedOff => Some(ErrorCode::END_OF_SESSION),
@@ -83,6 +97,9 @@ impl ClientError {
             || matches!(
                 self,
                 ClientError::Session(SessionError::Channel(ChannelError::Unauthorized { .. }))
+                    | ClientError::AddressBook(AddressBookError::Channel(
+                        ChannelError::Unauthorized { .. }
+                    ))
             )
     }
 }

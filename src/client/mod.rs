@@ -7,7 +7,8 @@
 //! ([`Session::msg_stores_table`]), stores ([`Session::open_msg_store`]), any object by entry
 //! ID ([`Session::open_entry`]), the primary identity ([`Session::query_identity`]), the status
 //! table and status objects ([`Session::status_table`], [`StatusObject::validate_state`]),
-//! notifications ([`Session::advise`]) and [`Session::logoff`].
+//! notifications ([`Session::advise`]), the address book ([`Session::address_book`], see
+//! [`AddressBook`]) and [`Session::logoff`].
 //!
 //! # Retry policy
 //!
@@ -57,12 +58,17 @@
 //! # Ok(()) }
 //! ```
 
+mod address_book;
 mod conn;
 mod error;
 mod notify;
 mod objects;
 mod session;
 
+pub use address_book::{
+    AbContainer, AbEntry, AbPages, AddressBook, MID_AMBIGUOUS, MID_UNRESOLVED, Resolution,
+    ResolvedName,
+};
 pub use error::ClientError;
 pub use notify::{Advise, AdviseTarget, Notification};
 pub use objects::{Folder, Message, MsgStore, PropRow, StoreKind, Table};

@@ -7,6 +7,7 @@ use std::time::Duration;
 use tokio::sync::{Mutex, broadcast, watch};
 
 use super::DynTransport;
+use super::address_book::{AbCounters, AbEntry, AddressBook, address_book_url_for};
 use super::conn::{Conn, Counters, Health, LogonRecord, Shared};
 use super::error::ClientError;
 use super::notify::{Advise, AdviseTarget, spawn_pump};
@@ -157,6 +158,13 @@ pub struct SessionStats {
     /// Extra HTTP exchanges of authentication handshakes (NTLM/Negotiate legs answered 401),
     /// not included in `http_requests`.
     pub auth_exchanges: u64,
+    /// Requests to the address book endpoint (Bind and Unbind included; also counted in
+    /// `http_requests`).
+    pub nspi_requests: u64,
+    /// Bind requests (first binds and re-binds).
+    pub binds: u64,
+    /// Re-binds after a lost address book context.
+    pub rebinds: u64,
 }
 
 /// What a session's connection is doing, as [`Session::connection_state`] reports it.
@@ -194,6 +202,8 @@ pub(crate) struct Inner {
     logged_off: AtomicBool,
     instance: uuid::Uuid,
     status: StdMutex<StatusTable>,
+    address_book: Mutex<Option<AddressBook>>,
+    ab_counters: Arc<AbCounters>,
 }
 
 /// A MAPI session (IMAPISession) over MAPI/HTTP. Clones share the session.
@@ -314,6 +324,8 @@ impl Session {
             logged_off: AtomicBool::new(false),
             instance,
             status: StdMutex::new(status),
+            address_book: Mutex::new(None),
+            ab_counters: Arc::new(AbCounters::default()),
         });
         Ok(Session { inner })
     }
@@ -349,6 +361,9 @@ impl Session {
             backoff_waits: get(&c.backoff_waits),
             busy_retries: get(&c.busy_retries),
             auth_exchanges: self.inner.shared.transport.auth_exchanges_dyn(),
+            nspi_requests: get(&self.inner.ab_counters.nspi_requests),
+            binds: get(&self.inner.ab_counters.binds),
+            rebinds: get(&self.inner.ab_counters.rebinds),
         }
     }
 
@@ -396,6 +411,36 @@ impl Session {
             session: self.clone(),
             kind,
         }
+    }
+
+    /// OpenAddressBook: the session's address book on the NSPI endpoint
+    /// ([`Endpoints::address_book_url`], or the mailbox URL with `/mapi/nspi/` in place of
+    /// `/mapi/emsmdb/`). The first call binds (one Bind request); later calls return the same
+    /// address book, and [`Session::logoff`] unbinds it.
+    pub async fn address_book(&self) -> Result<AddressBook, ClientError> {
+        self.check()?;
+        let mut slot = self.inner.address_book.lock().await;
+        if let Some(ab) = slot.as_ref() {
+            return Ok(ab.clone());
+        }
+        let url = match &self.inner.endpoints.address_book_url {
+            Some(url) => url.clone(),
+            None => address_book_url_for(&self.inner.endpoints.mailbox_url)?,
+        };
+        let mut options = crate::session::address_book::AddressBookOptions::new(url);
+        options.code_page = self.inner.options.code_page;
+        options.template_locale = self.inner.options.locale;
+        options.sort_locale = self.inner.options.locale;
+        let ab = AddressBook::new(
+            Arc::clone(&self.inner.shared),
+            Arc::clone(&self.inner.ab_counters),
+            self.inner.client.clone(),
+            options,
+            self.inner.endpoints.user_dn.clone(),
+        );
+        ab.ensure_bound().await?;
+        *slot = Some(ab.clone());
+        Ok(ab)
     }
 
     /// The default store: the user's mailbox, logged on by [`Session::logon`].
@@ -560,8 +605,9 @@ impl Session {
     }
 
     /// OpenEntry: opens what an entry ID names: a store, a folder or a message of an open
-    /// store. Address-book entry IDs need the address book and answer
-    /// [`ClientError::NoSupport`].
+    /// store, a status object, or an address book entry (permanent or ephemeral entry IDs,
+    /// MS-OXNSPI 2.2.9; the address book binds if it has not yet). The identity's entry ID
+    /// ([`Identity::entry_id_bytes`], PR_IDENTITY_ENTRYID) opens the user's own entry.
     pub async fn open_entry(&self, entry_id: &[u8]) -> Result<OpenedEntry, ClientError> {
         self.check()?;
         if StatusEntryId::is_status_entry_id(entry_id) {
@@ -606,8 +652,11 @@ impl Session {
                 let mid = MessageId(self.object_id(&store, &m.message).await?);
                 Ok(OpenedEntry::Message(store.open_message(fid, mid).await?))
             }
-            EntryId::AddressBook(_) | EntryId::Ephemeral(_) => Err(ClientError::NoSupport(
-                "address-book entry IDs open through the address book".into(),
+            EntryId::AddressBook(_) | EntryId::Ephemeral(_) => Ok(OpenedEntry::AddressBookEntry(
+                self.address_book()
+                    .await?
+                    .entry_by_entry_id(entry_id)
+                    .await?,
             )),
             _ => Err(ClientError::InvalidArgument(
                 "the entry ID names nothing this client can open".into(),
@@ -739,7 +788,8 @@ impl Session {
         Ok(())
     }
 
-    /// Logoff: releases every handle, sends Disconnect on every session context, and refuses
+    /// Logoff: unbinds the address book, releases every handle, sends Disconnect on every
+    /// session context, and refuses
     /// every later call with [`ClientError::LoggedOff`].
     pub async fn logoff(&self) -> Result<(), ClientError> {
         if self.inner.logged_off.swap(true, Ordering::AcqRel) {
@@ -749,6 +799,12 @@ impl Session {
             d.take();
         }
         let mut first_error = None;
+        // Unbind first: the address book context is independent of the mailbox ones.
+        if let Some(ab) = self.inner.address_book.lock().await.take()
+            && let Err(e) = ab.close().await
+        {
+            first_error = Some(e);
+        }
         let others = std::mem::take(&mut *self.inner.others.lock().await);
         for c in others.iter().chain(std::iter::once(&self.inner.primary)) {
             if let Err(e) = c.close().await
@@ -798,6 +854,8 @@ pub enum OpenedEntry {
     Message(Message),
     /// A status object (from a status table row's PR_ENTRYID).
     Status(StatusObject),
+    /// An address book entry (from a permanent or ephemeral address book entry ID).
+    AddressBookEntry(AbEntry),
 }
 
 /// A status object (IMAPIStatus) of one status table row.

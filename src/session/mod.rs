@@ -4,6 +4,7 @@
 //! Because nothing here does I/O, the same logic runs against the network, a HAR recording or
 //! the emulator's handlers, and is tested byte for byte from the recordings in `fixtures/`.
 
+pub mod address_book;
 pub mod channel;
 pub mod cookies;
 pub mod execute;
