@@ -538,6 +538,20 @@ async fn a_write_with_an_unknown_outcome_is_not_sent_again() {
 }
 
 #[tokio::test]
+async fn without_an_address_book_url_the_mailbox_url_names_it() {
+    let env = Env::new().await;
+    let mut endpoints = env.endpoints("alice");
+    let given = endpoints.address_book_url.take().unwrap();
+    let session = Session::logon(endpoints, Credentials::Anonymous, LogonOptions::default())
+        .await
+        .unwrap();
+    let ab = session.address_book().await.unwrap();
+    assert_eq!(ab.url().await, given);
+    assert!(ab.me().await.is_ok());
+    session.logoff().await.unwrap();
+}
+
+#[tokio::test]
 async fn the_raw_call_reaches_any_request_type() {
     let env = Env::new().await;
     let session = env.logon().await;

@@ -494,6 +494,54 @@ impl AddressBook {
             .unwrap_or(Resolution::Unresolved))
     }
 
+    /// The candidates for an ambiguous name: GetMatches on the Global Address List with a
+    /// PidTagAnr property restriction (MS-OXOABK 3.1.4.4: how a client lists the matches of a
+    /// name ResolveNames reported as MID_AMBIGUOUS), at most `max_rows` of them. A server with
+    /// more matches than `max_rows` answers ecTableTooBig ([`ClientError::Nspi`]).
+    pub async fn anr_matches(
+        &self,
+        name: &str,
+        max_rows: u32,
+    ) -> Result<Vec<AbEntry>, ClientError> {
+        let filter = Restriction::Property(PropertyRestriction {
+            relop: RelOp::EQ,
+            prop_tag: t::PID_TAG_ANR,
+            value: TaggedPropertyValue {
+                tag: t::PID_TAG_ANR,
+                value: PropertyValue::string(name),
+            },
+        });
+        let (response, _) = self
+            .conn
+            .call(|s| {
+                NspiRequest::GetMatches(GetMatchesRequest {
+                    reserved: 0,
+                    state: Some(s.stat(0)),
+                    minimal_ids: None,
+                    interface_option_flags: 0,
+                    filter: Some(filter.clone()),
+                    property_name: None,
+                    row_count: max_rows,
+                    columns: Some(LargePropertyTagArray(AbEntry::COLUMNS.to_vec())),
+                    auxiliary_buffer: Vec::new(),
+                })
+            })
+            .await?;
+        let NspiResponse::GetMatches(AddressBookResponse::Success(s)) = response else {
+            return Err(unexpected(&RequestType::GetMatches));
+        };
+        if s.error_code == ErrorCode::NOT_FOUND {
+            return Ok(Vec::new());
+        }
+        check(&RequestType::GetMatches, s.error_code)?;
+        let mids = s.minimal_ids.unwrap_or_default();
+        let mut rows = s.rows.map(entries_of).unwrap_or_default();
+        for (row, mid) in rows.iter_mut().zip(&mids) {
+            row.mid = row.mid.or(Some(*mid));
+        }
+        Ok(rows)
+    }
+
     /// MS-OXNSPI 3.1.4.1.13 DNToMId: the Minimal Entry ID of the object with legacy DN `dn`
     /// in this NSPI session; [`ClientError::NotFound`] when there is none.
     pub async fn mid_of_dn(&self, dn: &str) -> Result<u32, ClientError> {
