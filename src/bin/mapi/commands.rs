@@ -73,7 +73,7 @@ pub fn runtime() -> Result<tokio::runtime::Runtime, CliError> {
 }
 
 /// Logs on, runs `body`, logs off (also when `body` failed), and gives `body`'s result.
-async fn with_session<F, Fut>(args: &ConnectArgs, body: F) -> Result<(), CliError>
+pub async fn with_session<F, Fut>(args: &ConnectArgs, body: F) -> Result<(), CliError>
 where
     F: FnOnce(Session) -> Fut,
     Fut: std::future::Future<Output = Result<(), CliError>>,

@@ -13,6 +13,8 @@ use mapi_http::wire::ErrorCode;
 pub const EXIT_USAGE: u8 = 64;
 /// A folder, profile or other named thing does not exist.
 pub const EXIT_NOT_FOUND: u8 = 66;
+/// A name did not resolve to exactly one address book entry (sysexits EX_NOUSER).
+pub const EXIT_NO_USER: u8 = 67;
 /// The server could not be reached, timed out or broke the connection.
 pub const EXIT_NETWORK: u8 = 69;
 /// The server refused the credentials.
@@ -22,7 +24,8 @@ pub const EXIT_CONFIG: u8 = 78;
 
 /// The exit codes, for `--help`.
 pub const EXIT_CODES_HELP: &str = "Exit codes: 0 ok, 1 other failure, 2 bad command line, \
-64 unusable options or missing secret, 66 not found, 69 network failure or timeout, \
+64 unusable options or missing secret, 66 not found, 67 a name did not resolve to one \
+address book entry, 69 network failure or timeout, \
 77 authentication failed, 78 refused by configuration (e.g. Basic over http://).";
 
 /// A failed command: what to print and how to exit. Messages never contain secrets: they are

@@ -1,5 +1,6 @@
 //! `mapi`: the command-line tool over the mapi-http library.
 
+mod ab;
 mod commands;
 mod connect;
 mod decode;
@@ -54,6 +55,9 @@ enum Command {
     Ls(commands::LsArgs),
     /// Every property of the store, or of a folder.
     Props(commands::PropsArgs),
+    /// The address book: containers, browsing, name resolution, entry details (NSPI).
+    #[command(subcommand)]
+    Ab(ab::AbCommand),
     /// Find a mailbox's MAPI/HTTP endpoints from an e-mail address (POX autodiscover).
     Autodiscover(discover::AutodiscoverArgs),
     /// Saved connection profiles (no secrets are stored).
@@ -101,6 +105,7 @@ fn main() -> ExitCode {
         Command::Folders(args) => fail::exit(commands::folders(args, global)),
         Command::Ls(args) => fail::exit(commands::ls(args, global)),
         Command::Props(args) => fail::exit(commands::props(args, global)),
+        Command::Ab(cmd) => fail::exit(ab::run(cmd, global)),
         Command::Autodiscover(args) => fail::exit(discover::run(args, global)),
         Command::Profile(cmd) => fail::exit(profiles::run(cmd, global)),
     }
