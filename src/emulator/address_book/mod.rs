@@ -406,14 +406,6 @@ impl Directory {
         object_of(mid, self.users.entries().len(), self.lists.len())
     }
 
-    #[allow(dead_code)]
-    fn entry(&self, mid: u32) -> Option<&DirectoryEntry> {
-        match self.object(mid)? {
-            Object::User(i) => self.users.entries().get(i),
-            Object::List(_) => None,
-        }
-    }
-
     fn mid_of_dn(&self, dn: &str) -> Option<u32> {
         if let Some(wanted) = self.users.find_legacy_dn(dn) {
             return self
