@@ -92,7 +92,9 @@ pub fn auxiliary(bytes: &[u8]) -> Value {
 /// A request body decoded for `request_type`, without conversation context (logons in the
 /// body itself decide public layouts; others are taken as private).
 pub fn request_json(request_type: &RequestType, body: &[u8]) -> Value {
-    Context::default().request(request_type, body).0
+    Context::default()
+        .request(&layout_type(request_type), body)
+        .0
 }
 
 impl Context {
@@ -256,6 +258,17 @@ pub fn entry_request_type(entry: &Entry) -> RequestType {
     RequestType::parse(entry.request.header("x-requesttype").unwrap_or_default())
 }
 
+/// The request type whose body layout a request uses: `QueryColumn`, the spelling some
+/// servers (Gromox) accept for `QueryColumns`, carries the QueryColumns body.
+fn layout_type(t: &RequestType) -> RequestType {
+    match t {
+        RequestType::Other(s) if s.trim().eq_ignore_ascii_case("QueryColumn") => {
+            RequestType::QueryColumns
+        }
+        other => other.clone(),
+    }
+}
+
 /// The X-ResponseCode that counts for a response: the meta block's, else the header's.
 fn response_code(response: &HttpResponse) -> Option<String> {
     let header = response.header("x-responsecode");
@@ -273,7 +286,8 @@ impl Dissector {
 
     /// Decodes entry number `step` (1-based) of a conversation.
     pub fn entry(&mut self, step: usize, entry: &Entry) -> Value {
-        let request_type = entry_request_type(entry);
+        let sent_type = entry_request_type(entry);
+        let request_type = layout_type(&sent_type);
         let context_key = entry
             .request
             .header("x-requestid")
@@ -287,7 +301,7 @@ impl Dissector {
         };
         let mut out = json!({
             "step": step,
-            "request_type": request_type.as_str(),
+            "request_type": sent_type.as_str(),
             "url": entry.request.url,
             "request": request,
         });
