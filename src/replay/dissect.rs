@@ -349,7 +349,13 @@ impl Dissector {
                 }
             },
         };
-        out
+        let summary = summary(&sent_type, execute.as_ref(), &out["response"]);
+        let mut ordered = serde_json::Map::new();
+        ordered.insert("summary".into(), json!(summary));
+        if let Value::Object(rest) = out {
+            ordered.extend(rest);
+        }
+        Value::Object(ordered)
     }
 
     /// Decodes every entry of `har`.
@@ -362,6 +368,28 @@ impl Dissector {
             .map(|(i, e)| d.entry(i + 1, e))
             .collect()
     }
+}
+
+/// One line per exchange: `Execute [RopLogon, RopGetPropertiesSpecific] -> 200 X-ResponseCode 0`.
+fn summary(request_type: &RequestType, execute: Option<&ExecuteRops>, response: &Value) -> String {
+    let mut line = request_type.as_str().to_owned();
+    if let Some((rops, _)) = execute {
+        let names: Vec<String> = rops.iter().map(|r| r.id().to_string()).collect();
+        line.push_str(&format!(" [{}]", names.join(", ")));
+    }
+    match response.get("transport_error") {
+        Some(e) => line.push_str(&format!(
+            " -> no response ({})",
+            e["kind"].as_str().unwrap_or("error")
+        )),
+        None => {
+            line.push_str(&format!(" -> {}", response["status"]));
+            if let Some(code) = response["x_response_code"].as_str() {
+                line.push_str(&format!(" X-ResponseCode {code}"));
+            }
+        }
+    }
+    line
 }
 
 /// Every place in a dissection where something did not decode: the JSON path of each
