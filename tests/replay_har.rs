@@ -14,7 +14,9 @@ use mapi_http::replay::{
     Har, Recorder, RecordingTransport, ReplayError, ReplayMode, ReplayTransport,
 };
 use mapi_http::session::HttpRequest;
-use mapi_http::transport::{Credentials, HttpTransport, Secret, Transport};
+use mapi_http::transport::{
+    Credentials, HttpTransport, Secret, TimeoutPhase, Transport, TransportError,
+};
 use mapi_http::wire::mapihttp::RequestType;
 use mapi_http::wire::property::tags as t;
 
@@ -476,4 +478,137 @@ async fn the_client_replays_a_foreign_recording_until_it_asks_something_else() {
         other => panic!("{other:?}"),
     }
     assert_eq!(replay.served(), 1, "the Connect was served");
+}
+
+/// Answers from a script, in order: no network at all.
+struct Scripted(std::sync::Mutex<Vec<Result<mapi_http::session::HttpResponse, TransportError>>>);
+
+impl Transport for Scripted {
+    async fn send(
+        &self,
+        _request: &HttpRequest,
+    ) -> Result<mapi_http::session::HttpResponse, TransportError> {
+        self.0.lock().unwrap().remove(0)
+    }
+}
+
+fn framed(set_cookie: &str, body: &[u8]) -> mapi_http::session::HttpResponse {
+    let mut raw = b"PROCESSING\r\nPENDING\r\nDONE\r\nX-ResponseCode: 0\r\n\r\n".to_vec();
+    raw.extend_from_slice(body);
+    mapi_http::session::HttpResponse::from_raw(
+        200,
+        vec![
+            ("Content-Type".into(), "application/mapi-http".into()),
+            ("Set-Cookie".into(), set_cookie.into()),
+        ],
+        &raw,
+    )
+}
+
+fn request(request_type: RequestType, id: &str, cookie: Option<&str>) -> HttpRequest {
+    let mut headers = vec![
+        ("X-RequestType", request_type.as_str().to_owned()),
+        ("X-RequestId", id.to_owned()),
+    ];
+    if let Some(c) = cookie {
+        headers.push(("Cookie", c.to_owned()));
+    }
+    HttpRequest {
+        url: "http://127.0.0.1:9/mapi/emsmdb/?MailboxId=a@b".into(),
+        request_type,
+        headers,
+        body: Vec::new(),
+    }
+}
+
+#[tokio::test]
+async fn transport_errors_replay_as_recorded_and_notification_waits_keep_their_own_lane() {
+    let script = Scripted(std::sync::Mutex::new(vec![
+        Ok(framed("sid=real-secret-cookie; path=/", b"\x01")),
+        Err(TransportError::Timeout(TimeoutPhase::Silence)),
+        Ok(framed("sid=real-secret-cookie", b"\x02")),
+    ]));
+    let recorder = Arc::new(Recorder::in_memory());
+    let recording = RecordingTransport::new(script, recorder.clone());
+    let guid = "{11111111-2222-3333-4444-555555555555}";
+    let connect = request(RequestType::Ping, &format!("{guid}:1"), None);
+    let wait = request(
+        RequestType::NotificationWait,
+        &format!("{guid}:2"),
+        Some("sid=real-secret-cookie"),
+    );
+    let execute = request(
+        RequestType::Ping,
+        &format!("{guid}:3"),
+        Some("sid=real-secret-cookie"),
+    );
+    recording.send(&connect).await.unwrap();
+    recording.send(&wait).await.unwrap_err();
+    recording.send(&execute).await.unwrap();
+    let har = recorder.har();
+    let text = har.to_json().unwrap();
+    assert!(!text.contains("real-secret-cookie"), "{text}");
+    assert_eq!(har.log.entries[0].response.cookies[0].value, "masked-1");
+    assert_eq!(
+        har.log.entries[0].response.cookies[0].path.as_deref(),
+        Some("/")
+    );
+    assert_eq!(har.log.entries[2].request.cookies[0].value, "masked-1");
+    assert!(har.log.entries[1].response.extra.contains_key("_error"));
+
+    // PING bodies need no decoding, so the script's one-byte bodies stand.
+    // The client of the replay uses its own GUID and the tokens the replay handed out; the
+    // third request comes before the NotificationWait this time (they travel on two connections).
+    let replay = ReplayTransport::new(har, ReplayMode::Strict);
+    let other = "{AAAAAAAA-2222-3333-4444-555555555555}";
+    let first = replay
+        .send(&request(RequestType::Ping, &format!("{other}:1"), None))
+        .await
+        .unwrap();
+    assert_eq!(first.header("set-cookie"), Some("sid=masked-1; path=/"));
+    let third = replay
+        .send(&request(
+            RequestType::Ping,
+            &format!("{other}:3"),
+            Some("sid=masked-1"),
+        ))
+        .await
+        .unwrap();
+    assert!(
+        matches!(third.body, mapi_http::session::ResponseBody::Framed(ref f) if f.body == b"\x02" && f.pending_count == 1)
+    );
+    let second = replay
+        .send(&request(
+            RequestType::NotificationWait,
+            &format!("{other}:2"),
+            Some("sid=masked-1"),
+        ))
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(second, TransportError::Timeout(TimeoutPhase::Silence)),
+        "{second:?}"
+    );
+    replay.finish().unwrap();
+
+    // A cookie other than the one the recorded server set is a mismatch naming the step.
+    let replay = ReplayTransport::new(recorder.har(), ReplayMode::Strict);
+    replay
+        .send(&request(RequestType::Ping, &format!("{other}:1"), None))
+        .await
+        .unwrap();
+    replay
+        .send(&request(
+            RequestType::Ping,
+            &format!("{other}:3"),
+            Some("sid=stale"),
+        ))
+        .await
+        .unwrap_err();
+    match replay.error().unwrap() {
+        ReplayError::Mismatch { step, field, .. } => {
+            assert_eq!((step, field.as_str()), (3, "Cookie"));
+        }
+        other => panic!("{other:?}"),
+    }
 }
