@@ -121,3 +121,17 @@ async fn a_recorded_command_replays_to_the_same_output_without_the_server() {
         String::from_utf8_lossy(&live)
     );
 }
+
+#[test]
+fn replaying_another_clients_recording_stops_where_this_client_asks_something_else() {
+    // Gromox's client logged on with RopLogon alone; this one chains the store properties in.
+    let file = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("fixtures/gromox/session-logon.har");
+    let out = mapi()
+        .arg("--replay")
+        .arg(&file)
+        .arg("logon")
+        .assert()
+        .failure();
+    let err = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
+    assert!(err.contains("step 2 (Execute): rops[1]"), "{err}");
+}

@@ -157,22 +157,10 @@ async fn a_recorded_session_replays_strictly_with_the_same_results() {
     assert!(first.starts_with(b"PROCESSING"), "{first:?}");
 
     let replay = Arc::new(ReplayTransport::open(&rec.path, ReplayMode::Strict).unwrap());
-    let seen = scenario(rec.endpoints.clone(), SharedReplay(replay.clone())).await;
+    let seen = scenario(rec.endpoints.clone(), replay.clone()).await;
     assert_eq!(seen, rec.live);
     assert!(!seen.folders.is_empty() && !seen.subjects.is_empty());
     replay.finish().expect("every step served, no divergence");
-}
-
-/// Lets the test keep the replay transport to ask it how the replay went.
-struct SharedReplay(Arc<ReplayTransport>);
-
-impl Transport for SharedReplay {
-    async fn send(
-        &self,
-        request: &HttpRequest,
-    ) -> Result<mapi_http::session::HttpResponse, mapi_http::transport::TransportError> {
-        self.0.send(request).await
-    }
 }
 
 #[tokio::test]
@@ -230,7 +218,7 @@ async fn replay_error(har: &Har, dir: &Path, endpoints: Endpoints) -> ReplayErro
     let path = dir.join("tampered.har");
     save(har, &path);
     let replay = Arc::new(ReplayTransport::open(&path, ReplayMode::Strict).unwrap());
-    let transport = SharedReplay(replay.clone());
+    let transport = replay.clone();
     // The client fails somewhere on the way: which error it reports is its business; the
     // replay keeps the first divergence.
     if let Ok(session) = Session::logon_with_transport(endpoints, transport, options()).await
@@ -454,13 +442,9 @@ async fn the_client_replays_a_foreign_recording_until_it_asks_something_else() {
     let url = har.log.entries[0].request.url.clone();
     let dn = "/o=Gromox default/ou=Exchange Administrative Group (FYDIBOHF23SPDLT)/cn=Recipients/cn=0100000001000000-alice";
     let replay = Arc::new(ReplayTransport::new(har, ReplayMode::Semantic));
-    let err = Session::logon_with_transport(
-        Endpoints::new(url, dn),
-        SharedReplay(replay.clone()),
-        options(),
-    )
-    .await
-    .unwrap_err();
+    let err = Session::logon_with_transport(Endpoints::new(url, dn), replay.clone(), options())
+        .await
+        .unwrap_err();
     assert!(err.to_string().contains("step 2"), "{err}");
     match replay.error().unwrap() {
         ReplayError::Mismatch {

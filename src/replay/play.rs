@@ -44,8 +44,12 @@ pub enum ReplayError {
         reason: String,
     },
     /// The client sent a request the recording has no more entries for.
-    #[error("the recording has no more {lane} requests, but the client sent {request_type}")]
+    #[error(
+        "after step {after}: the recording has no more {lane} requests, but the client sent {request_type}"
+    )]
     Exhausted {
+        /// The last recorded step of that lane (0 when the lane has none).
+        after: usize,
         /// Which lane (`main`, or `NotificationWait`).
         lane: &'static str,
         /// What the client sent.
@@ -84,7 +88,8 @@ impl ReplayError {
             ReplayError::BadRecording { step, .. }
             | ReplayError::Mismatch { step, .. }
             | ReplayError::Unused { step, .. } => Some(*step),
-            _ => None,
+            ReplayError::Exhausted { after, .. } => Some(*after),
+            ReplayError::Read(_) => None,
         }
     }
 }
@@ -254,6 +259,12 @@ impl ReplayTransport {
             .zip(&progress.used)
             .position(|(s, used)| !*used && s.lane == lane)
             .ok_or_else(|| ReplayError::Exhausted {
+                after: self
+                    .steps
+                    .iter()
+                    .rev()
+                    .find(|s| s.lane == lane)
+                    .map_or(0, |s| s.number),
                 lane: lane.name(),
                 request_type: request.request_type.as_str().to_owned(),
             })?;
@@ -486,6 +497,14 @@ impl Transport for ReplayTransport {
             }
         };
         self.respond(index)
+    }
+}
+
+/// Shared, so the caller keeps a handle to ask [`ReplayTransport::error`] and
+/// [`ReplayTransport::finish`] while a session owns the transport.
+impl Transport for std::sync::Arc<ReplayTransport> {
+    async fn send(&self, request: &HttpRequest) -> Result<HttpResponse, TransportError> {
+        self.as_ref().send(request).await
     }
 }
 
