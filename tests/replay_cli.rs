@@ -135,3 +135,17 @@ fn replaying_another_clients_recording_stops_where_this_client_asks_something_el
     let err = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
     assert!(err.contains("step 2 (Execute): rops[1]"), "{err}");
 }
+
+#[test]
+fn record_and_replay_are_refused_where_nothing_would_be_recorded() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = mapi()
+        .arg("--record")
+        .arg(dir.path().join("x.har"))
+        .arg("demo")
+        .assert()
+        .code(64);
+    let err = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
+    assert!(err.contains("session commands"), "{err}");
+    assert!(!dir.path().join("x.har").exists());
+}

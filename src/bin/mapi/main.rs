@@ -99,10 +99,31 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     init_tracing(cli.verbose);
     let global = Global { json: cli.json };
-    if let Some(path) = cli.record {
-        connect::set_traffic(connect::Traffic::Record(path));
-    } else if let Some(path) = cli.replay {
-        connect::set_traffic(connect::Traffic::Replay(path));
+    let traffic = match (cli.record, cli.replay) {
+        (Some(path), _) => Some(connect::Traffic::Record(path)),
+        (None, Some(path)) => Some(connect::Traffic::Replay(path)),
+        (None, None) => None,
+    };
+    if let Some(traffic) = traffic {
+        // Only the session commands go through the recordable transport; saying so beats
+        // a recording that silently stays empty.
+        let session_command = matches!(
+            cli.command,
+            Command::Logon(_)
+                | Command::Whoami(_)
+                | Command::Status(_)
+                | Command::Stores(_)
+                | Command::Folders(_)
+                | Command::Ls(_)
+                | Command::Props(_)
+        );
+        if !session_command {
+            return fail::exit(Err(fail::CliError::usage(
+                "--record and --replay apply to the session commands (logon, whoami, status, \
+                 stores, folders, ls, props)",
+            )));
+        }
+        connect::set_traffic(traffic);
     }
     match cli.command {
         Command::Decode(args) => decode::run(args, global.json),
