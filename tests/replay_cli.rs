@@ -149,3 +149,26 @@ fn record_and_replay_are_refused_where_nothing_would_be_recorded() {
     assert!(err.contains("session commands"), "{err}");
     assert!(!dir.path().join("x.har").exists());
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_bearer_token_never_reaches_the_recording() {
+    let emu = Emulator::start(EmulatorConfig::demo(7)).await.unwrap();
+    let alice = emu.user("alice").unwrap().clone();
+    let token = emu.auth().issue_token("alice").unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let har = dir.path().join("whoami.har");
+    let mut cmd = mapi();
+    cmd.arg("--record")
+        .arg(&har)
+        .args(["whoami", "--auth", "bearer"])
+        .args(["--mailbox-url", &emu.mailbox_url("alice").unwrap()])
+        .args(["--user-dn", &alice.legacy_dn])
+        .env("MAPI_TOKEN", &token);
+    let out = tokio::task::spawn_blocking(move || cmd.assert().success())
+        .await
+        .unwrap();
+    assert!(String::from_utf8_lossy(&out.get_output().stdout).contains(&alice.display_name));
+    let text = std::fs::read_to_string(&har).unwrap();
+    assert!(text.contains("\"Connect\""), "the exchanges are recorded");
+    assert!(!text.contains(&token), "the token is in the recording");
+}
