@@ -69,8 +69,8 @@ pub struct Entry {
     pub request: Request,
     /// The response (status 0 when none arrived; `_error` then says why).
     pub response: Response,
-    /// Cache information (always empty here).
-    #[serde(default)]
+    /// Cache information (always empty here; HAR 1.2 requires the object).
+    #[serde(default = "empty_object")]
     pub cache: Value,
     /// Phase durations.
     pub timings: Timings,
@@ -249,6 +249,10 @@ pub struct Timings {
     /// TLS handshake.
     #[serde(default = "unknown_f")]
     pub ssl: f64,
+}
+
+fn empty_object() -> Value {
+    Value::Object(Map::new())
 }
 
 fn unknown() -> i64 {
