@@ -155,6 +155,13 @@ async fn a_recorded_session_replays_strictly_with_the_same_results() {
     // Response bodies come with their meta-tags.
     let first = har.log.entries[0].response.body().unwrap();
     assert!(first.starts_with(b"PROCESSING"), "{first:?}");
+    // Taken off the wire, not rebuilt from the framed form.
+    assert!(
+        har.log
+            .entries
+            .iter()
+            .all(|e| !e.response.content.extra.contains_key("_reencoded"))
+    );
 
     let replay = Arc::new(ReplayTransport::open(&rec.path, ReplayMode::Strict).unwrap());
     let seen = scenario(rec.endpoints.clone(), replay.clone()).await;
@@ -595,4 +602,49 @@ async fn transport_errors_replay_as_recorded_and_notification_waits_keep_their_o
         }
         other => panic!("{other:?}"),
     }
+}
+
+#[tokio::test]
+async fn an_ntlm_session_records_the_answers_not_the_handshake_legs() {
+    let emu = Emulator::start(EmulatorConfig::demo(7)).await.unwrap();
+    let alice = emu.user("alice").unwrap().clone();
+    let endpoints = Endpoints::new(emu.mailbox_url("alice").unwrap(), alice.legacy_dn.clone());
+    let network = HttpTransport::new(
+        Credentials::Ntlm {
+            user: "alice".into(),
+            password: Secret::new(alice.password.clone()),
+        },
+        options().transport,
+    )
+    .unwrap();
+    let recorder = Arc::new(Recorder::in_memory());
+    recorder.add_secret(&alice.password);
+    let session = Session::logon_with_transport(
+        endpoints,
+        RecordingTransport::new(network, recorder.clone()),
+        options(),
+    )
+    .await
+    .unwrap();
+    assert!(session.stats().auth_exchanges > 0, "a handshake ran");
+    session.logoff().await.unwrap();
+    let har = recorder.har();
+    let types: Vec<&str> = har
+        .log
+        .entries
+        .iter()
+        .map(|e| e.request.header("X-RequestType").unwrap())
+        .collect();
+    assert_eq!(types.first(), Some(&"Connect"), "{types:?}");
+    assert_eq!(types.last(), Some(&"Disconnect"), "{types:?}");
+    for e in &har.log.entries {
+        assert_eq!(e.response.status, 200);
+        let body = e.response.body().unwrap();
+        assert!(
+            body.starts_with(b"PROCESSING"),
+            "{:?}",
+            String::from_utf8_lossy(&body)
+        );
+    }
+    assert!(!har.to_json().unwrap().contains(&alice.password));
 }

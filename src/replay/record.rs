@@ -117,8 +117,22 @@ impl Recorder {
         started: SystemTime,
         elapsed: std::time::Duration,
     ) {
+        self.record_wire(request, outcome, None, started, elapsed);
+    }
+
+    /// Like [`Recorder::record`], with the response body as it came off the wire when the
+    /// transport kept it ([`Transport::send_keeping_wire`]); without it the body is rebuilt
+    /// from its framed form and marked [`REENCODED`].
+    pub fn record_wire(
+        &self,
+        request: &HttpRequest,
+        outcome: &Result<HttpResponse, TransportError>,
+        wire: Option<Vec<u8>>,
+        started: SystemTime,
+        elapsed: std::time::Duration,
+    ) {
         let mut state = self.lock();
-        let entry = build_entry(&mut state.masker, request, outcome, started, elapsed);
+        let entry = build_entry(&mut state.masker, request, outcome, wire, started, elapsed);
         state.har.log.entries.push(entry);
         if let Err(e) = self.write(&state) {
             state.write_error.get_or_insert(e);
@@ -194,9 +208,9 @@ impl<T: Transport> Transport for RecordingTransport<T> {
     async fn send(&self, request: &HttpRequest) -> Result<HttpResponse, TransportError> {
         let started = SystemTime::now();
         let clock = Instant::now();
-        let outcome = self.inner.send(request).await;
+        let (outcome, wire) = self.inner.send_keeping_wire(request).await;
         self.recorder
-            .record(request, &outcome, started, clock.elapsed());
+            .record_wire(request, &outcome, wire, started, clock.elapsed());
         outcome
     }
 
@@ -316,6 +330,7 @@ fn build_entry(
     masker: &mut Masker,
     request: &HttpRequest,
     outcome: &Result<HttpResponse, TransportError>,
+    wire: Option<Vec<u8>>,
     started: SystemTime,
     elapsed: std::time::Duration,
 ) -> Entry {
@@ -384,7 +399,10 @@ fn build_entry(
                 .filter(|h| h.name.eq_ignore_ascii_case("set-cookie"))
                 .filter_map(|h| set_cookie_of(&h.value))
                 .collect();
-            let (mut body, reencoded) = wire_body(r);
+            let (mut body, reencoded) = match wire {
+                Some(bytes) => (bytes, false),
+                None => wire_body(r),
+            };
             masker.scrub_bytes(&mut body);
             let mut extra = Extra::new();
             if reencoded {
