@@ -50,9 +50,10 @@ impl Env {
             auth,
             backend,
         )
-        .with_address_book(gal);
+        .with_address_book(gal.clone());
         let router = mailbox.router();
         let server = mailbox.serve(router).await.expect("server starts");
+        gal.set_base_url(&server.base_url());
         Env { server, users }
     }
 
@@ -575,6 +576,79 @@ async fn without_an_address_book_url_the_mailbox_url_names_it() {
     let ab = session.address_book().await.unwrap();
     assert_eq!(ab.url().await, given);
     assert!(ab.me().await.is_ok());
+    session.logoff().await.unwrap();
+}
+
+#[tokio::test]
+async fn smtp_lookups_use_get_matches_and_ambiguous_names_list_their_candidates() {
+    let env = Env::new().await;
+    let session = env.logon().await;
+    let ab = session.address_book().await.unwrap();
+    let carol = env.user("carol");
+    env.server.request_log().clear();
+    let e = ab.entry_by_smtp(&carol.smtp_address).await.unwrap();
+    assert_eq!(e.dn().as_deref(), Some(carol.legacy_dn.as_str()));
+    assert!(e.mid().is_some());
+    let log = env.server.request_log();
+    assert_eq!(log.count(&RequestType::GetMatches), 1);
+    assert_eq!(
+        log.count(&RequestType::ResolveNames),
+        0,
+        "no fallback needed"
+    );
+
+    let mut given = std::collections::HashMap::new();
+    for e in env.users.entries() {
+        *given.entry(e.given_name.clone().unwrap()).or_insert(0usize) += 1;
+    }
+    let (shared, count) = given
+        .iter()
+        .filter(|(_, n)| **n > 1)
+        .min_by_key(|(g, _)| (*g).clone())
+        .map(|(g, n)| (g.clone(), *n))
+        .unwrap();
+    assert_eq!(ab.resolve(&shared).await.unwrap(), Resolution::Ambiguous);
+    let candidates = ab.anr_matches(&shared, 100).await.unwrap();
+    assert!(candidates.len() >= count, "{shared}: {candidates:?}");
+    assert!(candidates.iter().all(|c| {
+        c.display_name()
+            .unwrap()
+            .to_lowercase()
+            .contains(&shared.to_lowercase())
+            || c.smtp_address()
+                .unwrap_or_default()
+                .starts_with(&shared.to_lowercase())
+    }));
+    assert!(ab.anr_matches("zz-nobody-zz", 10).await.unwrap().is_empty());
+    session.logoff().await.unwrap();
+}
+
+#[tokio::test]
+async fn the_server_names_the_mailbox_and_address_book_urls() {
+    let env = Env::new().await;
+    let session = env.logon().await;
+    let ab = session.address_book().await.unwrap();
+    let endpoints = env.endpoints("alice");
+    assert_eq!(
+        ab.address_book_url().await.unwrap(),
+        endpoints.address_book_url.clone().unwrap()
+    );
+    let bob = env.user("bob");
+    let bob_url = ab.address_book_url_for(&bob.legacy_dn).await.unwrap();
+    assert_eq!(Some(bob_url), env.endpoints("bob").address_book_url);
+    let mailbox_id = endpoints.mailbox_url.split("MailboxId=").nth(1).unwrap();
+    let server_dn = format!(
+        "/o=Contoso/ou=Exchange Administrative Group (FYDIBOHF23SPDLT)/cn=Configuration/cn=Servers/cn={mailbox_id}"
+    );
+    assert_eq!(
+        ab.mailbox_url(&server_dn).await.unwrap(),
+        endpoints.mailbox_url
+    );
+    let err = ab
+        .address_book_url_for("/o=Contoso/cn=nobody")
+        .await
+        .unwrap_err();
+    assert!(matches!(err, ClientError::NotFound(_)), "{err:?}");
     session.logoff().await.unwrap();
 }
 

@@ -101,7 +101,7 @@ impl Emulator {
         ));
         let mailbox =
             MailboxServer::new(config.server, Arc::clone(&authenticator), backend.clone())
-                .with_address_book(gal);
+                .with_address_book(gal.clone());
         let service = Arc::new(Autodiscover::new(Arc::clone(&users)));
         let discover = autodiscover::router(
             Arc::clone(&service),
@@ -114,6 +114,7 @@ impl Emulator {
         .layer(axum::middleware::from_fn(connection_id));
         let router = mailbox.router().merge(discover);
         let server = mailbox.serve(router).await?;
+        gal.set_base_url(&server.base_url());
         Ok(Emulator {
             server,
             backend,

@@ -162,11 +162,32 @@ pub fn derive_legacy_dn(organization: &str, login: &str) -> String {
         &Uuid::NAMESPACE_X500,
         format!("{}/{}", organization.to_lowercase(), login).as_bytes(),
     );
-    let alias: String = login.chars().take(11).collect();
+    // Legacy DNs are ASCII (an entry ID carries one as an ASCII string, MS-OXCDATA 2.2.5.2):
+    // accented letters fold to their base letter, other non-ASCII characters drop out.
+    let alias: String = login.chars().filter_map(ascii_fold).take(11).collect();
     format!(
         "/o={organization}/ou={ADMIN_GROUP}/cn=Recipients/cn={}-{alias}",
         guid.simple()
     )
+}
+
+/// The ASCII letter an alias keeps for `c` (`ö` -> `o`), if any.
+fn ascii_fold(c: char) -> Option<char> {
+    if c.is_ascii() {
+        return Some(c);
+    }
+    let base = match c {
+        'à'..='å' => 'a',
+        'ç' => 'c',
+        'è'..='ë' => 'e',
+        'ì'..='ï' => 'i',
+        'ñ' => 'n',
+        'ò'..='ö' | 'ø' => 'o',
+        'ù'..='ü' => 'u',
+        'ý' | 'ÿ' => 'y',
+        _ => return None,
+    };
+    Some(base)
 }
 
 /// The mailbox GUID of a user: a v5 UUID (RFC 9562) in the X.500 namespace over the
