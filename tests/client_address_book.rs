@@ -653,6 +653,26 @@ async fn the_server_names_the_mailbox_and_address_book_urls() {
 }
 
 #[tokio::test]
+async fn details_read_every_property_an_entry_has() {
+    let env = Env::new().await;
+    let session = env.logon().await;
+    let ab = session.address_book().await.unwrap();
+    let me = ab.me().await.unwrap();
+    let mid = me.mid().unwrap();
+    let tags = ab.prop_list(mid).await.unwrap();
+    assert!(tags.iter().any(|t| t.id() == t::PID_TAG_SMTP_ADDRESS.id()));
+    let details = ab.entry_details(mid).await.unwrap();
+    assert_eq!(details.props().values.len(), tags.len());
+    assert_eq!(details.smtp_address(), me.smtp_address());
+    assert_eq!(details.entry_id(), me.entry_id());
+    // The JSON form carries the typed fields.
+    let json = serde_json::to_value(&me).unwrap();
+    assert_eq!(json["smtp_address"], me.smtp_address().unwrap().as_str());
+    assert_eq!(json["dn"], me.dn().unwrap().as_str());
+    session.logoff().await.unwrap();
+}
+
+#[tokio::test]
 async fn the_raw_call_reaches_any_request_type() {
     let env = Env::new().await;
     let session = env.logon().await;
