@@ -673,6 +673,39 @@ async fn details_read_every_property_an_entry_has() {
 }
 
 #[tokio::test]
+async fn a_busy_server_is_waited_out() {
+    let env = Env::new().await;
+    let session = env.logon().await;
+    let ab = session.address_book().await.unwrap();
+    env.server
+        .faults()
+        .service_unavailable(1, Duration::from_secs(1));
+    assert_eq!(ab.me().await.unwrap().account().as_deref(), Some("alice"));
+    let stats = session.stats();
+    assert_eq!(stats.busy_retries, 1);
+    assert_eq!(stats.rebinds, 0, "a 503 does not lose the context");
+    session.logoff().await.unwrap();
+}
+
+#[tokio::test]
+async fn a_refused_bind_is_an_error_and_nothing_stays_bound() {
+    let env = Env::new().await;
+    // MS-OXNSPI 3.1.4.1.1: a server refuses Bind with the Unicode code page in the STAT.
+    let options = LogonOptions {
+        code_page: 1200,
+        ..LogonOptions::default()
+    };
+    let session = Session::logon(env.endpoints("alice"), Credentials::Anonymous, options)
+        .await
+        .unwrap();
+    let err = session.address_book().await.unwrap_err();
+    assert!(matches!(err, ClientError::AddressBook(_)), "{err:?}");
+    assert_eq!(env.server.live_address_book_contexts(), 0);
+    session.logoff().await.unwrap();
+    assert_eq!(env.server.request_log().count(&RequestType::Unbind), 0);
+}
+
+#[tokio::test]
 async fn the_raw_call_reaches_any_request_type() {
     let env = Env::new().await;
     let session = env.logon().await;
