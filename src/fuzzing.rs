@@ -45,6 +45,9 @@ pub enum Family {
     /// Address book endpoint bodies, both directions of all 19 request types, and the NSPI
     /// structures they share.
     Nspi,
+    /// Structure-aware: values built by `arbitrary` from the input, then encoded; the bytes
+    /// must decode to the same value (the other families start from bytes instead).
+    Structured,
 }
 
 impl Family {
@@ -64,6 +67,7 @@ impl Family {
         Family::RopRequests,
         Family::RopResponses,
         Family::Nspi,
+        Family::Structured,
     ];
 
     /// The family's name as used for fuzz target and corpus directory names.
@@ -83,6 +87,7 @@ impl Family {
             Family::RopRequests => "rop_requests",
             Family::RopResponses => "rop_responses",
             Family::Nspi => "nspi",
+            Family::Structured => "structured",
         }
     }
 
@@ -552,6 +557,89 @@ nspi_array!(
     crate::wire::nspi::structures::put_entry_id
 );
 
+/// Builds a value with `arbitrary` from `input`, encodes it, and requires the bytes to decode
+/// to that value. An encoder may refuse a value it cannot represent (a string with a NUL
+/// inside, a restriction nested too deep); what it writes, its decoder must read back.
+fn structured<T: for<'a> arbitrary::Arbitrary<'a> + PartialEq + Debug>(
+    input: &[u8],
+    mode: Mode,
+    decode: impl Fn(&[u8]) -> Result<T, DecodeError>,
+    encode: impl Fn(&T) -> Result<Vec<u8>, EncodeError>,
+) -> Outcome {
+    let mut u = arbitrary::Unstructured::new(input);
+    let Ok(value) = T::arbitrary(&mut u) else {
+        return Outcome::Rejected;
+    };
+    let Ok(bytes) = encode(&value) else {
+        return Outcome::Rejected;
+    };
+    if mode == Mode::DecodeOnly {
+        return Outcome::RoundTripped;
+    }
+    match decode(&bytes) {
+        Ok(back) if back == value => Outcome::RoundTripped,
+        // NaN floats: equal in every observable way but `==` (see `check`).
+        Ok(back)
+            if format!("{back:?}") == format!("{value:?}")
+                && encode(&back).is_ok_and(|b| b == bytes) =>
+        {
+            Outcome::RoundTripped
+        }
+        Ok(back) => Outcome::Mismatch(format!(
+            "{value:?} encoded to {bytes:02x?} and decoded as {back:?}"
+        )),
+        Err(e) => Outcome::Mismatch(format!(
+            "{value:?} encoded to {bytes:02x?}, which does not decode: {e}"
+        )),
+    }
+}
+
+fn structured_wire<T>(input: &[u8], mode: Mode) -> Outcome
+where
+    T: for<'a> arbitrary::Arbitrary<'a> + crate::wire::Wire + PartialEq + Debug,
+{
+    structured(input, mode, T::from_bytes, T::to_bytes)
+}
+
+/// [`structured`] for types whose counts have a width: the first byte picks it.
+macro_rules! structured_width {
+    ($fn_name:ident, $ty:ty) => {
+        fn $fn_name(input: &[u8], mode: Mode) -> Outcome {
+            use crate::wire::error::decode_all;
+            let Some((w, rest)) = input.split_first() else {
+                return Outcome::Rejected;
+            };
+            let width = width_of(*w);
+            structured(
+                rest,
+                mode,
+                |i| decode_all(i, |i| <$ty>::decode_with(width, i)),
+                |v: &$ty| {
+                    let mut out = Vec::new();
+                    v.encode_with(width, &mut out)?;
+                    Ok(out)
+                },
+            )
+        }
+    };
+}
+structured_width!(
+    structured_tagged_value,
+    crate::wire::property::TaggedPropertyValue
+);
+structured_width!(
+    structured_typed_value,
+    crate::wire::property::TypedPropertyValue
+);
+structured_width!(
+    structured_restriction,
+    crate::wire::restriction::Restriction
+);
+structured_width!(
+    structured_tag_array,
+    crate::wire::property::PropertyTagArray
+);
+
 decoders! {
     Primitives "utf16z" => primitive_strings,
     Primitives "ascii_z" => primitive_ascii,
@@ -654,6 +742,14 @@ decoders! {
     Nspi "StringsArray" => nspi_strings,
     Nspi "WStringsArray" => nspi_wstrings,
     Nspi "EntryID" => nspi_entry_id,
+    Structured "TaggedPropertyValue" (encoder) => structured_tagged_value,
+    Structured "TypedPropertyValue" (encoder) => structured_typed_value,
+    Structured "Restriction" (encoder) => structured_restriction,
+    Structured "PropertyTagArray" (encoder) => structured_tag_array,
+    Structured "SortOrderSet" (encoder) => structured_wire::<crate::wire::property::SortOrderSet>,
+    Structured "PropertyName" (encoder) => structured_wire::<crate::wire::property::PropertyName>,
+    Structured "PropertyProblemArray" (encoder) => structured_wire::<crate::wire::property::PropertyProblemArray>,
+    Structured "FileTime" (encoder) => structured_wire::<crate::wire::FileTime>,
 }
 
 #[cfg(test)]

@@ -1,10 +1,19 @@
 //! Replays every committed input of the `emulator_execute` fuzz target (corpus and artifacts)
-//! through the emulator's Execute dispatcher, so a plain `cargo test` guards each one.
-#![cfg(all(feature = "fuzzing", feature = "emulator"))]
+//! through the emulator's Execute dispatcher, and every input of the `autodiscover` target
+//! through the discovery walk, so a plain `cargo test` guards each one. Both targets need
+//! more than the wire codecs (the emulator; the client's Autodiscover), which is why they
+//! live here and not in `fuzz_corpus.rs`.
+#![cfg(all(feature = "fuzzing", feature = "emulator", feature = "client"))]
 
 use std::path::{Path, PathBuf};
 
+use std::sync::Arc;
+
+use mapi_http::autodiscover::fuzz::{discovery_bytes, encode_walk};
+use mapi_http::autodiscover::request_xml;
+use mapi_http::emulator::autodiscover::{Autodiscover, Redirect};
 use mapi_http::emulator::fuzz::{alice_dn, execute_bytes};
+use mapi_http::emulator::users::Users;
 use mapi_http::wire::Wire;
 use mapi_http::wire::mapihttp::{ExecuteFlags, ExecuteRequest};
 use mapi_http::wire::rop::any::{RopRequest, encode_requests};
@@ -14,10 +23,14 @@ use mapi_http::wire::rpc_ext::{EncodeOptions, encode_chain};
 const TARGET: &str = "emulator_execute";
 
 fn dir(kind: &str) -> PathBuf {
+    target_dir(kind, TARGET)
+}
+
+fn target_dir(kind: &str, target: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("fuzz")
         .join(kind)
-        .join(TARGET)
+        .join(target)
 }
 
 fn files(dir: &Path) -> Vec<PathBuf> {
@@ -105,6 +118,131 @@ fn write_emulator_seed_corpus() {
     let dir = dir("corpus");
     std::fs::create_dir_all(&dir).unwrap();
     for (name, bytes) in seeds() {
+        std::fs::write(dir.join(name), bytes).unwrap();
+    }
+}
+
+const AUTODISCOVER: &str = "autodiscover";
+
+#[test]
+fn every_committed_autodiscover_input_ends_its_walk() {
+    let mut replayed = 0;
+    let mut failures = Vec::new();
+    for kind in ["corpus", "artifacts"] {
+        for file in files(&target_dir(kind, AUTODISCOVER)) {
+            let data = std::fs::read(&file).expect("readable corpus file");
+            replayed += 1;
+            if let Err(why) = discovery_bytes(&data) {
+                failures.push(format!("{}: {why}", file.display()));
+            }
+        }
+    }
+    assert!(replayed > 0, "no autodiscover seeds");
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// The walk refuses to run forever even when every answer redirects somewhere new.
+#[test]
+fn endless_redirects_end_at_the_hop_limit() {
+    let mut answers = Vec::new();
+    let bodies: Vec<String> = (0..100)
+        .map(|i| redirect_addr_to(&format!("u{i}@d{i}.example")))
+        .collect();
+    for body in &bodies {
+        answers.push((0u8, body.as_bytes()));
+    }
+    assert_eq!(discovery_bytes(&encode_walk(7, &answers)), Ok(()));
+}
+
+fn autodiscover_service() -> Autodiscover {
+    Autodiscover::new(Arc::new(Users::demo_seeded(2)))
+}
+
+/// The emulator's answer to a request for `email` (Error 600/601 as its handler sends them).
+fn answer_for(service: &Autodiscover, email: &str) -> String {
+    service
+        .answer(
+            request_xml(email).as_bytes(),
+            Some("1"),
+            "http://127.0.0.1:1",
+        )
+        .unwrap_or_else(|e| e.response_xml(1))
+}
+
+/// A redirectAddr answer pointing at `to`.
+fn redirect_addr_to(to: &str) -> String {
+    let service =
+        autodiscover_service().with_redirect("user@contoso.example", Redirect::Addr(to.into()));
+    answer_for(&service, "user@contoso.example")
+}
+
+/// Autodiscover seeds: the emulator's settings, redirect and error answers as walks.
+fn autodiscover_seeds() -> Vec<(&'static str, Vec<u8>)> {
+    let service = autodiscover_service();
+    let alice = service
+        .users()
+        .find_login("alice")
+        .unwrap()
+        .user
+        .smtp_address
+        .clone();
+    let settings = answer_for(&service, &alice);
+    let unknown = answer_for(&service, "nobody@contoso.example");
+    let redirect_addr = redirect_addr_to(&alice);
+    let redirect_url = answer_for(
+        &autodiscover_service().with_redirect(
+            "user@contoso.example",
+            Redirect::Url(
+                "https://autodiscover.contoso.example/autodiscover/autodiscover.xml".into(),
+            ),
+        ),
+        "user@contoso.example",
+    );
+    let malformed = service
+        .answer(b"<not-autodiscover/>", Some("1"), "http://127.0.0.1:1")
+        .unwrap_or_else(|e| e.response_xml(1));
+    vec![
+        ("settings", encode_walk(3, &[(0, settings.as_bytes())])),
+        (
+            "unknown-then-settings",
+            encode_walk(3, &[(0, unknown.as_bytes()), (0, settings.as_bytes())]),
+        ),
+        (
+            "redirect-addr-then-settings",
+            encode_walk(
+                3,
+                &[(0, redirect_addr.as_bytes()), (0, settings.as_bytes())],
+            ),
+        ),
+        (
+            "redirect-url-then-settings",
+            encode_walk(3, &[(0, redirect_url.as_bytes()), (0, settings.as_bytes())]),
+        ),
+        (
+            "http-404-redirect-transport",
+            encode_walk(
+                2,
+                &[
+                    (1, &[0x94, 0x01]),
+                    (2, b"/autodiscover/autodiscover.xml"),
+                    (3, b""),
+                    (0, settings.as_bytes()),
+                ],
+            ),
+        ),
+        ("error-600", encode_walk(1, &[(0, malformed.as_bytes())])),
+    ]
+}
+
+/// Regenerates the autodiscover seeds:
+/// `cargo test --all-features --test emulator_fuzz_corpus -- --ignored`.
+#[test]
+#[ignore]
+fn write_autodiscover_seed_corpus() {
+    let dir = target_dir("corpus", AUTODISCOVER);
+    std::fs::create_dir_all(&dir).unwrap();
+    for (name, bytes) in autodiscover_seeds() {
+        assert_eq!(discovery_bytes(&bytes), Ok(()), "{name}");
         std::fs::write(dir.join(name), bytes).unwrap();
     }
 }

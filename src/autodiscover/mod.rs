@@ -766,5 +766,8 @@ async fn read_bounded(mut response: reqwest::Response) -> Result<Vec<u8>, String
     Ok(body)
 }
 
+#[cfg(feature = "fuzzing")]
+pub mod fuzz;
+
 #[cfg(all(test, feature = "emulator"))]
 mod tests;

@@ -21,6 +21,7 @@ use crate::wire::primitives::{Wire, u32 as le_u32};
 /// Unknown values are kept as they are; [`std::fmt::Display`] prints the specification's
 /// primary name when the code is listed and `0x%08X` otherwise.
 #[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
+#[cfg_attr(feature = "fuzzing", derive(arbitrary::Arbitrary))]
 pub struct ErrorCode(pub u32);
 
 /// The MS-OXCDATA table a code is listed in.

@@ -104,6 +104,7 @@ pub fn put_guid<B: BufMut>(out: &mut B, g: &Uuid) {
 /// little-endian u64 (PtypTime, MS-OXCDATA 2.11.1).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize)]
 #[serde(transparent)]
+#[cfg_attr(feature = "fuzzing", derive(arbitrary::Arbitrary))]
 pub struct FileTime(pub u64);
 
 impl FileTime {
@@ -389,6 +390,7 @@ pub fn utf16z_len(s: &str) -> usize {
 /// The bytes are kept as they came off the wire; [`String8::decode_text`] reads them with the
 /// code page the session negotiated, because the value itself does not say which it is.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default, Serialize)]
+#[cfg_attr(feature = "fuzzing", derive(arbitrary::Arbitrary))]
 pub struct String8 {
     /// The bytes without the terminator.
     #[serde(serialize_with = "crate::wire::serde_bytes::lossy_text")]

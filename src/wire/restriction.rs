@@ -19,6 +19,7 @@ use crate::wire::property::value::{TaggedPropertyValue, check_depth, check_encod
 /// or size restriction makes. A newtype so unknown operators survive a round trip.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(transparent)]
+#[cfg_attr(feature = "fuzzing", derive(arbitrary::Arbitrary))]
 pub struct RelOp(pub u8);
 
 impl RelOp {
@@ -43,6 +44,7 @@ impl RelOp {
 /// MS-OXCDATA 2.12.7.1 BitmapRelOp of a bitmask restriction.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(transparent)]
+#[cfg_attr(feature = "fuzzing", derive(arbitrary::Arbitrary))]
 pub struct BitmapRelOp(pub u8);
 
 impl BitmapRelOp {
@@ -55,6 +57,7 @@ impl BitmapRelOp {
 /// MS-OXCDATA 2.12.4.1 FuzzyLevelLow: how much of the string must match.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(transparent)]
+#[cfg_attr(feature = "fuzzing", derive(arbitrary::Arbitrary))]
 pub struct FuzzyLevelLow(pub u16);
 
 impl FuzzyLevelLow {
@@ -69,6 +72,7 @@ impl FuzzyLevelLow {
 /// MS-OXCDATA 2.12.4.1 FuzzyLevelHigh: comparison flags, combinable.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(transparent)]
+#[cfg_attr(feature = "fuzzing", derive(arbitrary::Arbitrary))]
 pub struct FuzzyLevelHigh(pub u16);
 
 impl FuzzyLevelHigh {
@@ -84,6 +88,7 @@ impl FuzzyLevelHigh {
 
 /// MS-OXCDATA 2.12.4.1 ContentRestriction (RestrictType 0x03): a string or binary search.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "fuzzing", derive(arbitrary::Arbitrary))]
 pub struct ContentRestriction {
     /// FuzzyLevelLow.
     pub fuzzy_level_low: FuzzyLevelLow,
@@ -97,6 +102,7 @@ pub struct ContentRestriction {
 
 /// MS-OXCDATA 2.12.5.1 PropertyRestriction (RestrictType 0x04): compares a property with a value.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "fuzzing", derive(arbitrary::Arbitrary))]
 pub struct PropertyRestriction {
     /// The comparison.
     pub relop: RelOp,
@@ -108,6 +114,7 @@ pub struct PropertyRestriction {
 
 /// MS-OXCDATA 2.12.6.1 ComparePropertiesRestriction (RestrictType 0x05): compares two properties.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "fuzzing", derive(arbitrary::Arbitrary))]
 pub struct ComparePropertiesRestriction {
     /// The comparison.
     pub relop: RelOp,
@@ -119,6 +126,7 @@ pub struct ComparePropertiesRestriction {
 
 /// MS-OXCDATA 2.12.7.1 BitMaskRestriction (RestrictType 0x06): tests bits of a PtypInteger32.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "fuzzing", derive(arbitrary::Arbitrary))]
 pub struct BitmaskRestriction {
     /// Zero or nonzero test.
     pub relop: BitmapRelOp,
@@ -130,6 +138,7 @@ pub struct BitmaskRestriction {
 
 /// MS-OXCDATA 2.12.8.1 SizeRestriction (RestrictType 0x07): compares a property's size in bytes.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "fuzzing", derive(arbitrary::Arbitrary))]
 pub struct SizeRestriction {
     /// The comparison.
     pub relop: RelOp,
@@ -142,6 +151,7 @@ pub struct SizeRestriction {
 /// MS-OXCDATA 2.12.10.1 SubObjectRestriction (RestrictType 0x09): applies a restriction to a
 /// message's recipients or attachments.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "fuzzing", derive(arbitrary::Arbitrary))]
 pub struct SubObjectRestriction {
     /// PidTagMessageRecipients (0x0E12000D) or PidTagMessageAttachments (0x0E13000D).
     pub subobject: PropertyTag,
@@ -152,6 +162,7 @@ pub struct SubObjectRestriction {
 /// MS-OXCDATA 2.12.11.1 CommentRestriction (RestrictType 0x0A): annotations, never evaluated,
 /// optionally around a restriction that is.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "fuzzing", derive(arbitrary::Arbitrary))]
 pub struct CommentRestriction {
     /// TaggedValues (at most 255: TaggedValuesCount is one byte).
     pub values: Vec<TaggedPropertyValue>,
@@ -161,6 +172,7 @@ pub struct CommentRestriction {
 
 /// MS-OXCDATA 2.12.12 CountRestriction (RestrictType 0x0B): limits how many rows match.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "fuzzing", derive(arbitrary::Arbitrary))]
 pub struct CountRestriction {
     /// The number of matches.
     pub count: u32,
@@ -170,6 +182,7 @@ pub struct CountRestriction {
 
 /// MS-OXCDATA 2.12 Restriction: a RestrictType byte, then the layout of that type.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "fuzzing", derive(arbitrary::Arbitrary))]
 pub enum Restriction {
     /// 2.12.1.1 AndRestriction (0x00): all sub-restrictions hold.
     And(Vec<Restriction>),

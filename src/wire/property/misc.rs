@@ -18,6 +18,7 @@ use super::tag::PropertyTag;
 /// numeric LID (Kind 0x00) or a string name (Kind 0x01); Kind 0xFF means the property has no
 /// name (the GUID is still on the wire).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
+#[cfg_attr(feature = "fuzzing", derive(arbitrary::Arbitrary))]
 pub struct PropertyName {
     /// The property set.
     pub guid: Uuid,
@@ -27,6 +28,7 @@ pub struct PropertyName {
 
 /// The Kind-dependent part of a [`PropertyName`].
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
+#[cfg_attr(feature = "fuzzing", derive(arbitrary::Arbitrary))]
 pub enum PropertyNameKind {
     /// Kind 0x00: a LID.
     Lid(u32),
@@ -166,6 +168,7 @@ impl Wire for PropertyName {
 
 /// MS-OXCDATA 2.7 PropertyProblem: which property of a set/delete/copy request failed and why.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[cfg_attr(feature = "fuzzing", derive(arbitrary::Arbitrary))]
 pub struct PropertyProblem {
     /// Index into the request's property array.
     pub index: u16,
@@ -207,6 +210,7 @@ impl Wire for PropertyProblem {
 /// PropertyProblems; MS-OXCDATA 2.7 lists those ROPs).
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
 #[serde(transparent)]
+#[cfg_attr(feature = "fuzzing", derive(arbitrary::Arbitrary))]
 pub struct PropertyProblemArray(pub Vec<PropertyProblem>);
 
 impl Wire for PropertyProblemArray {
@@ -241,6 +245,7 @@ impl Wire for PropertyProblemArray {
 /// [`PropertyTagArray::decode_with`] and [`CountWidth::U32`]).
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
 #[serde(transparent)]
+#[cfg_attr(feature = "fuzzing", derive(arbitrary::Arbitrary))]
 pub struct PropertyTagArray(pub Vec<PropertyTag>);
 
 impl PropertyTagArray {
@@ -286,6 +291,7 @@ impl Wire for PropertyTagArray {
 /// MS-OXCDATA 2.13.1 SortOrder Order field.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(transparent)]
+#[cfg_attr(feature = "fuzzing", derive(arbitrary::Arbitrary))]
 pub struct SortDirection(pub u8);
 
 impl SortDirection {
@@ -300,6 +306,7 @@ impl SortDirection {
 /// MS-OXCDATA 2.13.1 SortOrder: PropertyType (2 bytes) and PropertyId (2 bytes), which together
 /// are the bytes of a PropertyTag, then the Order byte.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[cfg_attr(feature = "fuzzing", derive(arbitrary::Arbitrary))]
 pub struct SortOrder {
     /// The column sorted on (a multi-valued type with the instance bit sorts per value).
     pub tag: PropertyTag,
@@ -335,6 +342,7 @@ impl Wire for SortOrder {
 /// each), then the SortOrders. The first CategorizedCount orders are categories, of which the
 /// first ExpandedCount start expanded.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
+#[cfg_attr(feature = "fuzzing", derive(arbitrary::Arbitrary))]
 pub struct SortOrderSet {
     /// CategorizedCount.
     pub categorized_count: u16,

@@ -10,6 +10,7 @@ use crate::wire::primitives::{Wire, u16 as le_u16, u32 as le_u32};
 /// survive a round trip. Multi-valued types have [`PropertyType::MULTIPLE_FLAG`] set.
 #[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[serde(transparent)]
+#[cfg_attr(feature = "fuzzing", derive(arbitrary::Arbitrary))]
 pub struct PropertyType(pub u16);
 
 impl PropertyType {
@@ -174,6 +175,7 @@ impl Wire for PropertyType {
 /// the high 16 bits of one little-endian `u32`.
 #[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[serde(transparent)]
+#[cfg_attr(feature = "fuzzing", derive(arbitrary::Arbitrary))]
 pub struct PropertyTag(pub u32);
 
 impl PropertyTag {

@@ -70,6 +70,7 @@ const MULTI_COUNT: CountWidth = CountWidth::U32;
 #[allow(clippy::box_collection)]
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(tag = "type", content = "value")]
+#[cfg_attr(feature = "fuzzing", derive(arbitrary::Arbitrary))]
 pub enum PropertyValue {
     /// PtypNull: a placeholder with no bytes on the wire.
     Null,
@@ -616,6 +617,7 @@ impl ServerId {
 /// extended rules, so they follow the [`CountWidth`]. Each block keeps the bytes after its
 /// ActionLength (ActionType, ActionFlavor, ActionFlags, ActionData) for an MS-OXORULE codec.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "fuzzing", derive(arbitrary::Arbitrary))]
 pub struct RuleAction {
     /// The action blocks' contents, without their length prefixes.
     #[serde(serialize_with = "crate::wire::serde_bytes::hex_vec")]
@@ -658,6 +660,7 @@ impl RuleAction {
 /// own ([`PropertyValue::prop_type`]), so this is a newtype that only changes the framing.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(transparent)]
+#[cfg_attr(feature = "fuzzing", derive(arbitrary::Arbitrary))]
 pub struct TypedPropertyValue(pub PropertyValue);
 
 impl TypedPropertyValue {
@@ -695,6 +698,16 @@ pub struct TaggedPropertyValue {
     pub tag: PropertyTag,
     /// The value.
     pub value: PropertyValue,
+}
+
+/// Structure-aware fuzzing builds tags whose type is the value's: a tag of another type says
+/// the bytes are laid out differently, which the encoder rightly refuses.
+#[cfg(feature = "fuzzing")]
+impl<'a> arbitrary::Arbitrary<'a> for TaggedPropertyValue {
+    fn arbitrary(u: &mut arbitrary::Unstructured<'a>) -> arbitrary::Result<Self> {
+        let id = u16::arbitrary(u)?;
+        Ok(TaggedPropertyValue::new(id, PropertyValue::arbitrary(u)?))
+    }
 }
 
 impl TaggedPropertyValue {

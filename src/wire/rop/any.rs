@@ -707,6 +707,23 @@ pub fn decode_responses(
                         },
                     });
                 };
+                // MS-OXCROPS 2.2.1: every response repeats a handle index of its request
+                // (RopRequest::response_handle_index). A response naming another slot answers
+                // another request, or a server would have the client file a handle where it
+                // does not belong.
+                let expected = request.response_handle_index();
+                if let Some(&index) = body.first()
+                    && index != expected
+                {
+                    return Err(DecodeError {
+                        structure: "ROP response",
+                        offset: offset(input) + 1,
+                        kind: ErrorKind::InvalidValue {
+                            field: "handle index (not the request's)",
+                            value: u64::from(index),
+                        },
+                    });
+                }
                 if let RopRequest::SetColumns(set) = request {
                     by_index.insert(set.input_handle_index, &set.property_tags[..]);
                 }
