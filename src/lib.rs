@@ -55,6 +55,9 @@ pub mod client;
 #[cfg(feature = "client")]
 pub mod profile;
 
+#[cfg(feature = "client")]
+pub mod replay;
+
 #[cfg(feature = "emulator")]
 pub mod emulator;
 

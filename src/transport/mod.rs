@@ -135,6 +135,32 @@ pub trait Transport: Send + Sync {
     fn auth_exchanges(&self) -> u64 {
         0
     }
+
+    /// Like [`Transport::send`], and also the response body exactly as it came off the wire
+    /// (de-chunked, meta-tags included) where the transport sees it, for recorders: the
+    /// framed [`HttpResponse`] no longer says where PENDING fell or how lines ended. The
+    /// default sees no wire.
+    fn send_keeping_wire(
+        &self,
+        request: &HttpRequest,
+    ) -> impl Future<Output = (Result<HttpResponse, TransportError>, Option<Vec<u8>>)> + Send {
+        async move { (self.send(request).await, None) }
+    }
+}
+
+tokio::task_local! {
+    /// The body bytes of the current exchange as read, collected only inside
+    /// [`Transport::send_keeping_wire`], so requests nobody records pay for no copy.
+    static WIRE: std::cell::RefCell<Vec<u8>>;
+}
+
+/// A new exchange starts reading: only the last one's body (after any handshake legs) counts.
+fn wire_reset() {
+    let _ = WIRE.try_with(|w| w.borrow_mut().clear());
+}
+
+fn wire_push(chunk: &[u8]) {
+    let _ = WIRE.try_with(|w| w.borrow_mut().extend_from_slice(chunk));
 }
 
 /// The network transport: reqwest over HTTP/1.1 with rustls, one keep-alive connection reused
@@ -254,6 +280,7 @@ impl HttpTransport {
         total_deadline: Instant,
     ) -> Result<ResponseFramer, TransportError> {
         let mut framer = ResponseFramer::new(self.config.framer_limits);
+        wire_reset();
         let mut alive_until = Instant::now() + self.config.silence_timeout;
         loop {
             let deadline = alive_until.min(total_deadline);
@@ -275,6 +302,7 @@ impl HttpTransport {
                 Ok(Ok(None)) => return Ok(framer),
                 Ok(Ok(Some(chunk))) => chunk,
             };
+            wire_push(&chunk);
             let body_before = framer.body_len();
             let events = framer.feed(&chunk)?;
             let progressed = !events.is_empty()
@@ -293,6 +321,7 @@ impl HttpTransport {
     ) -> Result<Vec<u8>, TransportError> {
         let limit = self.config.framer_limits.max_body_bytes;
         let mut body = Vec::new();
+        wire_reset();
         loop {
             let deadline = (Instant::now() + self.config.silence_timeout).min(total_deadline);
             match tokio::time::timeout_at(deadline, response.chunk()).await {
@@ -309,6 +338,7 @@ impl HttpTransport {
                         return Err(TransportError::BodyTooLarge { limit });
                     }
                     body.extend_from_slice(&chunk);
+                    wire_push(&chunk);
                 }
             }
         }
@@ -383,6 +413,18 @@ fn ntlm_offers(response: &HttpResponse) -> impl Iterator<Item = &str> {
 impl Transport for HttpTransport {
     fn auth_exchanges(&self) -> u64 {
         self.auth_legs.load(std::sync::atomic::Ordering::Relaxed)
+    }
+
+    async fn send_keeping_wire(
+        &self,
+        request: &HttpRequest,
+    ) -> (Result<HttpResponse, TransportError>, Option<Vec<u8>>) {
+        WIRE.scope(std::cell::RefCell::new(Vec::new()), async {
+            let result = self.send(request).await;
+            let wire = WIRE.with(|w| std::mem::take(&mut *w.borrow_mut()));
+            (result, Some(wire))
+        })
+        .await
     }
 
     async fn send(&self, request: &HttpRequest) -> Result<HttpResponse, TransportError> {

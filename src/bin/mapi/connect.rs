@@ -4,13 +4,15 @@
 //! history would keep it).
 
 use std::io::IsTerminal as _;
+use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
+use std::sync::{Arc, OnceLock};
 use std::time::Duration;
 
 use clap::{Args, ValueEnum};
 use mapi_http::autodiscover::{self, Discovery, Settings};
 use mapi_http::client::{Endpoints, LogonOptions, Session};
-use mapi_http::transport::{Credentials, Secret};
+use mapi_http::transport::{Credentials, HttpTransport, Secret};
 
 use crate::fail::{CliError, EXIT_CONFIG};
 
@@ -387,8 +389,78 @@ pub async fn discover(
     Ok(settings)
 }
 
+/// Where the HTTP exchanges of session commands go besides the network (`--record`,
+/// `--replay`); set once by `main`.
+#[derive(Debug, Clone)]
+pub enum Traffic {
+    /// Write every exchange to this HAR file.
+    Record(PathBuf),
+    /// Answer from this HAR file instead of the network.
+    Replay(PathBuf),
+}
+
+static TRAFFIC: OnceLock<Traffic> = OnceLock::new();
+
+/// Sets where the exchanges go; only the first call counts.
+pub fn set_traffic(traffic: Traffic) {
+    let _ = TRAFFIC.set(traffic);
+}
+
+/// Logs on from a recording: the endpoints are the options' or else the recording's own (its
+/// first Connect's URL and UserDn), credentials are not needed. This tool's own recordings
+/// replay strictly; other clients' semantically (endpoints, request types, ROP sequence).
+async fn logon_from_recording(args: &ConnectArgs, path: &Path) -> Result<Session, CliError> {
+    use mapi_http::replay::{Har, ReplayMode, ReplayTransport};
+    use mapi_http::wire::Wire as _;
+    use mapi_http::wire::mapihttp::ConnectRequest;
+    let unreadable = |e: String| {
+        CliError::new(
+            crate::EXIT_NO_INPUT,
+            format!("cannot replay {}: {e}", path.display()),
+        )
+    };
+    let text = std::fs::read(path).map_err(|e| unreadable(e.to_string()))?;
+    let har = Har::from_json(&text).map_err(|e| unreadable(e.to_string()))?;
+    let connect = har
+        .log
+        .entries
+        .iter()
+        .find(|e| e.request.header("x-requesttype") == Some("Connect"));
+    let w = from_args(args)?;
+    let mailbox_url = w
+        .mailbox_url
+        .or_else(|| connect.map(|e| e.request.url.clone()))
+        .ok_or_else(|| unreadable("it holds no Connect and no --mailbox-url was given".into()))?;
+    let user_dn = match w.user_dn {
+        Some(dn) => dn,
+        None => connect
+            .and_then(|e| e.request.body().ok())
+            .and_then(|b| ConnectRequest::from_bytes(&b).ok())
+            .map(|c| c.user_dn)
+            .ok_or_else(|| {
+                unreadable("its Connect has no readable UserDn; give --user-dn".into())
+            })?,
+    };
+    let mode = if har.log.creator.name == env!("CARGO_PKG_NAME") {
+        ReplayMode::Strict
+    } else {
+        ReplayMode::Semantic
+    };
+    tracing::info!(file = %path.display(), ?mode, "replaying");
+    let mut endpoints = Endpoints::new(mailbox_url, user_dn);
+    endpoints.address_book_url = w.addressbook_url;
+    endpoints.smtp_address = w.email;
+    let replay = ReplayTransport::new(har, mode);
+    Session::logon_with_transport(endpoints, replay, LogonOptions::default())
+        .await
+        .map_err(|e| CliError::client("logon (replayed)", e))
+}
+
 /// Resolves the options and logs on.
 pub async fn logon(args: &ConnectArgs) -> Result<Session, CliError> {
+    if let Some(Traffic::Replay(path)) = TRAFFIC.get() {
+        return logon_from_recording(args, path).await;
+    }
     let target = resolve(args).await?;
     tracing::info!(
         url = %target.endpoints.mailbox_url,
@@ -400,9 +472,32 @@ pub async fn logon(args: &ConnectArgs) -> Result<Session, CliError> {
         .login
         .clone()
         .unwrap_or_else(|| target.endpoints.user_dn.clone());
-    let session = Session::logon(target.endpoints, target.credentials, target.options)
-        .await
-        .map_err(|e| CliError::client(&format!("logon as {who}"), e))?;
+    let session = match TRAFFIC.get() {
+        Some(Traffic::Record(path)) => {
+            use mapi_http::replay::{Recorder, RecordingTransport};
+            let recorder = Recorder::create(path).map_err(|e| {
+                CliError::new(
+                    EXIT_CONFIG,
+                    format!("cannot record to {}: {e}", path.display()),
+                )
+            })?;
+            // The transport adds Authorization itself, out of the recorder's sight; the
+            // secret is scrubbed from anything else that might echo it.
+            match &target.credentials {
+                Credentials::Basic { password, .. }
+                | Credentials::Ntlm { password, .. }
+                | Credentials::Negotiate { password, .. } => recorder.add_secret(password.expose()),
+                Credentials::Bearer { token } => recorder.add_secret(token.expose()),
+                Credentials::Anonymous => {}
+            }
+            let network = HttpTransport::new(target.credentials, target.options.transport.clone())
+                .map_err(|e| CliError::client("starting the transport", e.into()))?;
+            let transport = RecordingTransport::new(network, Arc::new(recorder));
+            Session::logon_with_transport(target.endpoints, transport, target.options).await
+        }
+        _ => Session::logon(target.endpoints, target.credentials, target.options).await,
+    }
+    .map_err(|e| CliError::client(&format!("logon as {who}"), e))?;
     tracing::info!(requests = session.stats().http_requests, "logged on");
     Ok(session)
 }

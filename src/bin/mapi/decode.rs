@@ -62,6 +62,10 @@ enum Kind {
     RpcExt,
     /// A whole HTTP response body: PROCESSING/PENDING/DONE, meta headers, binary body.
     ResponseStream,
+    /// A HAR 1.2 recording: every exchange decoded (request type, ROPs in and out, NSPI
+    /// calls, response codes and errors), ROP responses laid out by their requests and by
+    /// the columns earlier Executes set.
+    Har,
 }
 
 /// Why a decode run failed.
@@ -175,6 +179,7 @@ fn decode(args: &DecodeArgs) -> Result<Value, Failure> {
             .map(|r| json!({ "notificationwait_request": to_json(&r) }))
             .map_err(|e| malformed("NotificationWait request", e)),
         Kind::RpcExt => Ok(json!({ "extended_buffers": extended_buffers_strict(&input)? })),
+        Kind::Har => har(&args.file, &input),
         Kind::ResponseStream => {
             let framed = frame(&input)?;
             Ok(json!({ "framing": framing_json(&framed), "body_hex": to_json(&hex(&framed.body)) }))
@@ -208,6 +213,33 @@ fn decode(args: &DecodeArgs) -> Result<Value, Failure> {
             decode_response(args.kind, &input, requests.as_deref())
         }
     }
+}
+
+/// Every exchange of a HAR recording, decoded; the paths of anything left undecoded are listed
+/// up front.
+fn har(file: &str, input: &[u8]) -> Result<Value, Failure> {
+    use mapi_http::replay::Har;
+    use mapi_http::replay::dissect::{Dissector, undecoded_parts};
+    let har = Har::from_json(input).map_err(|e| Failure::Malformed(format!("{file}: {e}")))?;
+    let exchanges = Dissector::all(&har);
+    let undecoded: Vec<String> = exchanges
+        .iter()
+        .enumerate()
+        .flat_map(|(i, e)| {
+            undecoded_parts(e)
+                .into_iter()
+                .map(move |p| format!("exchanges[{i}]{p}"))
+        })
+        .collect();
+    Ok(json!({
+        "har": {
+            "creator": format!("{} {}", har.log.creator.name, har.log.creator.version),
+            "comment": har.log.comment,
+            "entries": har.log.entries.len(),
+            "undecoded": undecoded,
+        },
+        "exchanges": exchanges,
+    }))
 }
 
 /// A response may be given bare or as the whole HTTP body with its meta-tags.

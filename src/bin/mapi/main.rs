@@ -31,6 +31,15 @@ struct Cli {
     /// Log what the tool does to standard error (-v steps, -vv details).
     #[arg(short, long, global = true, action = ArgAction::Count)]
     verbose: u8,
+    /// Write every HTTP exchange of the session to FILE (HAR 1.2); the password, token and
+    /// cookie values are masked before anything reaches the disk.
+    #[arg(long, global = true, value_name = "FILE", conflicts_with = "replay")]
+    record: Option<std::path::PathBuf>,
+    /// Answer the session from a HAR recording instead of the network (strictly for this
+    /// tool's own recordings, by request types and ROPs for other clients'); the endpoints
+    /// default to the recording's.
+    #[arg(long, global = true, value_name = "FILE")]
+    replay: Option<std::path::PathBuf>,
     #[command(subcommand)]
     command: Command,
 }
@@ -90,6 +99,32 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     init_tracing(cli.verbose);
     let global = Global { json: cli.json };
+    let traffic = match (cli.record, cli.replay) {
+        (Some(path), _) => Some(connect::Traffic::Record(path)),
+        (None, Some(path)) => Some(connect::Traffic::Replay(path)),
+        (None, None) => None,
+    };
+    if let Some(traffic) = traffic {
+        // Only the session commands go through the recordable transport; saying so beats
+        // a recording that silently stays empty.
+        let session_command = matches!(
+            cli.command,
+            Command::Logon(_)
+                | Command::Whoami(_)
+                | Command::Status(_)
+                | Command::Stores(_)
+                | Command::Folders(_)
+                | Command::Ls(_)
+                | Command::Props(_)
+        );
+        if !session_command {
+            return fail::exit(Err(fail::CliError::usage(
+                "--record and --replay apply to the session commands (logon, whoami, status, \
+                 stores, folders, ls, props)",
+            )));
+        }
+        connect::set_traffic(traffic);
+    }
     match cli.command {
         Command::Decode(args) => decode::run(args, global.json),
         Command::Serve(args) => serve::run(args),

@@ -878,7 +878,12 @@ impl GalContext {
         let org = format!("/o={}/", self.dir.organization.to_lowercase());
         let server = dn
             .starts_with(&org)
-            .then(|| dn.find(SERVERS).map(|i| &r.server_dn[i + SERVERS.len()..]))
+            // Lower-casing can change byte offsets outside ASCII: `get` keeps a bad slice
+            // from panicking, and such a DN names no server anyway.
+            .then(|| {
+                dn.find(SERVERS)
+                    .and_then(|i| r.server_dn.get(i + SERVERS.len()..))
+            })
             .flatten()
             .filter(|s| !s.is_empty() && !s.contains('/'));
         match server {

@@ -406,14 +406,6 @@ impl Directory {
         object_of(mid, self.users.entries().len(), self.lists.len())
     }
 
-    #[allow(dead_code)]
-    fn entry(&self, mid: u32) -> Option<&DirectoryEntry> {
-        match self.object(mid)? {
-            Object::User(i) => self.users.entries().get(i),
-            Object::List(_) => None,
-        }
-    }
-
     fn mid_of_dn(&self, dn: &str) -> Option<u32> {
         if let Some(wanted) = self.users.find_legacy_dn(dn) {
             return self
@@ -829,5 +821,199 @@ impl Directory {
             "/o={}/cn=Address Templates/cn={locale:x}/cn=SMTP",
             self.organization
         )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::wire::nspi::*;
+    use crate::wire::restriction::Restriction;
+
+    fn context() -> Box<dyn AddressBookContext> {
+        let gal = Gal::new(Arc::new(Users::demo()), Uuid::nil());
+        let bind = BindRequest {
+            flags: 0,
+            state: None,
+            auxiliary_buffer: Vec::new(),
+        };
+        gal.bind("alice", &bind).expect("bind").1
+    }
+
+    fn extreme_stats() -> Vec<Stat> {
+        let edge = [0, 1, 2, FIRST_USER_MID, FIRST_LIST_MID, u32::MAX];
+        let mut out = Vec::new();
+        for &current_rec in &edge {
+            for delta in [i32::MIN, -1, 0, 1, i32::MAX] {
+                for num_pos in [0, u32::MAX] {
+                    for container_id in [0, FIRST_CONTAINER_MID, u32::MAX] {
+                        out.push(Stat {
+                            container_id,
+                            current_rec,
+                            delta,
+                            num_pos,
+                            total_recs: u32::MAX,
+                            code_page: if delta == 0 { CP_WINUNICODE } else { 1252 },
+                            ..Stat::default()
+                        });
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    /// Hostile STATs, counts, DNs and entry IDs: every request type answers, none panics.
+    #[test]
+    fn every_request_type_survives_hostile_values() {
+        let mut ctx = context();
+        let odd_dns = [
+            String::new(),
+            "İİİ/cn=configuration/cn=servers/cn=x".to_owned(),
+            "/o=Contoso/ou=x/cn=Configuration/cn=Servers/cn=".to_owned(),
+            "\u{0130}/o=contoso/cn=configuration/cn=servers/cn=ß".to_owned(),
+            // Lower-casing İ adds a byte: the server name's offset shifts.
+            "/o=Contoso/İİİİ/cn=Configuration/cn=Servers/cn=xé".to_owned(),
+        ];
+        for stat in extreme_stats() {
+            let s = Some(stat);
+            let tags = Some(LargePropertyTagArray(vec![
+                PropertyTag::new(0),
+                PropertyTag::new(u32::MAX),
+                tags::PID_TAG_DISPLAY_NAME.with_type(PropertyType::UNSPECIFIED),
+                tags::PID_TAG_ADDRESS_BOOK_MEMBER,
+            ]));
+            let requests = vec![
+                NspiRequest::QueryRows(QueryRowsRequest {
+                    flags: u32::MAX,
+                    state: s,
+                    explicit_table: vec![u32::MAX, 0, 1, 2],
+                    row_count: u32::MAX,
+                    columns: tags.clone(),
+                    auxiliary_buffer: Vec::new(),
+                }),
+                NspiRequest::QueryRows(QueryRowsRequest {
+                    flags: 0,
+                    state: s,
+                    explicit_table: Vec::new(),
+                    row_count: u32::MAX,
+                    columns: tags.clone(),
+                    auxiliary_buffer: Vec::new(),
+                }),
+                NspiRequest::UpdateStat(UpdateStatRequest {
+                    reserved: 0,
+                    state: s,
+                    delta_requested: true,
+                    auxiliary_buffer: Vec::new(),
+                }),
+                NspiRequest::GetProps(GetPropsRequest {
+                    flags: u32::MAX,
+                    state: s,
+                    property_tags: tags.clone(),
+                    auxiliary_buffer: Vec::new(),
+                }),
+                NspiRequest::CompareMIds(CompareMIdsRequest {
+                    reserved: 0,
+                    state: s,
+                    minimal_id1: stat.current_rec,
+                    minimal_id2: u32::MAX,
+                    auxiliary_buffer: Vec::new(),
+                }),
+                NspiRequest::GetMatches(GetMatchesRequest {
+                    reserved: 0,
+                    state: s,
+                    minimal_ids: None,
+                    interface_option_flags: 0,
+                    filter: None,
+                    property_name: None,
+                    row_count: 0,
+                    columns: tags.clone(),
+                    auxiliary_buffer: Vec::new(),
+                }),
+                NspiRequest::GetMatches(GetMatchesRequest {
+                    reserved: 0,
+                    state: s,
+                    minimal_ids: Some(vec![u32::MAX, FIRST_USER_MID]),
+                    interface_option_flags: 0,
+                    filter: Some(Restriction::Not(Box::new(Restriction::Exist(
+                        PropertyTag::new(u32::MAX),
+                    )))),
+                    property_name: None,
+                    row_count: u32::MAX,
+                    columns: tags.clone(),
+                    auxiliary_buffer: Vec::new(),
+                }),
+                NspiRequest::SeekEntries(SeekEntriesRequest {
+                    reserved: 0,
+                    state: s,
+                    target: Some(AddressBookTaggedPropertyValue {
+                        tag: tags::PID_TAG_DISPLAY_NAME,
+                        value: AddressBookPropertyValue { value: None },
+                    }),
+                    explicit_table: Some(vec![u32::MAX]),
+                    columns: tags.clone(),
+                    auxiliary_buffer: Vec::new(),
+                }),
+                NspiRequest::ResortRestriction(ResortRestrictionRequest {
+                    reserved: 0,
+                    state: s,
+                    minimal_ids: Some(vec![u32::MAX, 0, FIRST_USER_MID, FIRST_USER_MID]),
+                    auxiliary_buffer: Vec::new(),
+                }),
+                NspiRequest::ModProps(ModPropsRequest {
+                    reserved: 0,
+                    state: s,
+                    property_tags_to_remove: tags.clone(),
+                    property_values: None,
+                    auxiliary_buffer: Vec::new(),
+                }),
+                NspiRequest::ModLinkAtt(ModLinkAttRequest {
+                    flags: u32::MAX,
+                    property_tag: tags::PID_TAG_ADDRESS_BOOK_MEMBER,
+                    minimal_id: stat.current_rec,
+                    entry_ids: Some(vec![vec![], vec![0x87], vec![0; 40]]),
+                    auxiliary_buffer: Vec::new(),
+                }),
+                NspiRequest::GetPropList(GetPropListRequest {
+                    flags: u32::MAX,
+                    minimal_id: stat.current_rec,
+                    code_page: stat.code_page,
+                    auxiliary_buffer: Vec::new(),
+                }),
+            ];
+            for r in requests {
+                let response = ctx.call(&r);
+                assert_eq!(response.request_type(), r.request_type());
+                assert!(response.to_bytes().is_ok(), "{r:?} -> {response:?}");
+            }
+        }
+        for dn in odd_dns {
+            let m = ctx.call(&NspiRequest::GetMailboxUrl(GetMailboxUrlRequest {
+                flags: 0,
+                server_dn: dn.clone(),
+                auxiliary_buffer: Vec::new(),
+            }));
+            assert!(m.to_bytes().is_ok());
+            let a = ctx.call(&NspiRequest::GetAddressBookUrl(GetAddressBookUrlRequest {
+                flags: 0,
+                user_dn: dn,
+                auxiliary_buffer: Vec::new(),
+            }));
+            assert_eq!(a.error_code(), Some(ErrorCode::NOT_FOUND));
+        }
+    }
+
+    /// Every user's legacy DN fits an entry ID, so every row has a PidTagEntryId.
+    #[test]
+    fn every_gal_row_has_a_permanent_entry_id() {
+        let gal = Gal::new(Arc::new(Users::demo()), Uuid::nil());
+        let dir = &gal.dir;
+        for &mid in &dir.containers[0].members {
+            assert!(
+                dir.permanent_entry_id(mid).is_some(),
+                "{:?}",
+                dir.legacy_dn(mid)
+            );
+        }
     }
 }

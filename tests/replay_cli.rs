@@ -1,0 +1,174 @@
+//! `mapi decode har` over the recordings in `fixtures/`, and `mapi --record` / `mapi --replay`
+//! of a session command against an emulator on 127.0.0.1.
+#![cfg(feature = "cli")]
+
+use std::path::PathBuf;
+use std::time::Duration;
+
+use assert_cmd::Command;
+use mapi_http::emulator::{Emulator, EmulatorConfig};
+use serde_json::Value;
+
+fn mapi() -> Command {
+    let mut cmd = Command::cargo_bin("mapi").expect("the mapi binary is built");
+    cmd.env_remove("MAPI_PASSWORD")
+        .env_remove("MAPI_TOKEN")
+        .env_remove("MAPI_CONFIG_DIR")
+        .timeout(Duration::from_secs(120));
+    cmd
+}
+
+fn fixtures() -> Vec<PathBuf> {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("fixtures/gromox");
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "har"))
+        .collect();
+    files.sort();
+    files
+}
+
+#[test]
+fn decode_har_takes_every_fixture_apart_with_nothing_undecoded() {
+    let files = fixtures();
+    assert!(files.len() >= 6, "{files:?}");
+    for file in files {
+        let out = mapi()
+            .args(["decode", "har", "--json"])
+            .arg(&file)
+            .assert()
+            .success();
+        let doc: Value = serde_json::from_slice(&out.get_output().stdout).unwrap();
+        let entries = doc["har"]["entries"].as_u64().unwrap();
+        assert_eq!(
+            doc["exchanges"].as_array().map(|a| a.len() as u64),
+            Some(entries)
+        );
+        assert_eq!(
+            doc["har"]["undecoded"],
+            serde_json::json!([]),
+            "{}",
+            file.display()
+        );
+    }
+}
+
+#[test]
+fn decode_har_text_has_a_summary_line_per_exchange() {
+    let file = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("fixtures/gromox/session-logon.har");
+    let out = mapi().args(["decode", "har"]).arg(&file).assert().success();
+    let text = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+    assert!(
+        text.contains("summary: \"Execute [RopLogon] -> 200 X-ResponseCode 0\""),
+        "{text}"
+    );
+    assert!(text.contains("summary: \"Disconnect -> 200"), "{text}");
+    assert_eq!(text.matches("summary:").count(), 5);
+}
+
+#[test]
+fn decode_har_refuses_what_is_not_a_har() {
+    mapi()
+        .args(["decode", "har", "-"])
+        .write_stdin("not json")
+        .assert()
+        .code(65);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_recorded_command_replays_to_the_same_output_without_the_server() {
+    let emu = Emulator::start(EmulatorConfig::demo(7)).await.unwrap();
+    let alice = emu.user("alice").unwrap().clone();
+    let dir = tempfile::tempdir().unwrap();
+    let har = dir.path().join("folders.har");
+
+    let mut cmd = mapi();
+    cmd.arg("--record")
+        .arg(&har)
+        .args([
+            "folders",
+            "--auth",
+            "basic",
+            "--user",
+            "alice",
+            "--insecure-http",
+        ])
+        .args(["--mailbox-url", &emu.mailbox_url("alice").unwrap()])
+        .args(["--user-dn", &alice.legacy_dn])
+        .env("MAPI_PASSWORD", &alice.password);
+    let live = tokio::task::spawn_blocking(move || cmd.assert().success())
+        .await
+        .unwrap();
+    let live = live.get_output().stdout.clone();
+    assert!(String::from_utf8_lossy(&live).contains("Inbox"));
+    drop(emu);
+
+    let text = std::fs::read_to_string(&har).unwrap();
+    assert!(
+        !text.contains(&alice.password),
+        "the password is in the recording"
+    );
+
+    // No endpoints, no password: the recording has what the replay needs.
+    let mut cmd = mapi();
+    cmd.arg("--replay").arg(&har).arg("folders");
+    let replayed = tokio::task::spawn_blocking(move || cmd.assert().success())
+        .await
+        .unwrap();
+    assert_eq!(
+        String::from_utf8_lossy(&replayed.get_output().stdout),
+        String::from_utf8_lossy(&live)
+    );
+}
+
+#[test]
+fn replaying_another_clients_recording_stops_where_this_client_asks_something_else() {
+    // Gromox's client logged on with RopLogon alone; this one chains the store properties in.
+    let file = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("fixtures/gromox/session-logon.har");
+    let out = mapi()
+        .arg("--replay")
+        .arg(&file)
+        .arg("logon")
+        .assert()
+        .failure();
+    let err = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
+    assert!(err.contains("step 2 (Execute): rops[1]"), "{err}");
+}
+
+#[test]
+fn record_and_replay_are_refused_where_nothing_would_be_recorded() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = mapi()
+        .arg("--record")
+        .arg(dir.path().join("x.har"))
+        .arg("demo")
+        .assert()
+        .code(64);
+    let err = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
+    assert!(err.contains("session commands"), "{err}");
+    assert!(!dir.path().join("x.har").exists());
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_bearer_token_never_reaches_the_recording() {
+    let emu = Emulator::start(EmulatorConfig::demo(7)).await.unwrap();
+    let alice = emu.user("alice").unwrap().clone();
+    let token = emu.auth().issue_token("alice").unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let har = dir.path().join("whoami.har");
+    let mut cmd = mapi();
+    cmd.arg("--record")
+        .arg(&har)
+        .args(["whoami", "--auth", "bearer"])
+        .args(["--mailbox-url", &emu.mailbox_url("alice").unwrap()])
+        .args(["--user-dn", &alice.legacy_dn])
+        .env("MAPI_TOKEN", &token);
+    let out = tokio::task::spawn_blocking(move || cmd.assert().success())
+        .await
+        .unwrap();
+    assert!(String::from_utf8_lossy(&out.get_output().stdout).contains(&alice.display_name));
+    let text = std::fs::read_to_string(&har).unwrap();
+    assert!(text.contains("\"Connect\""), "the exchanges are recorded");
+    assert!(!text.contains(&token), "the token is in the recording");
+}
