@@ -50,9 +50,10 @@ impl Env {
             auth,
             backend,
         )
-        .with_address_book(gal);
+        .with_address_book(gal.clone());
         let router = mailbox.router();
         let server = mailbox.serve(router).await.expect("server starts");
+        gal.set_base_url(&server.base_url());
         Env { server, users }
     }
 
@@ -576,6 +577,132 @@ async fn without_an_address_book_url_the_mailbox_url_names_it() {
     assert_eq!(ab.url().await, given);
     assert!(ab.me().await.is_ok());
     session.logoff().await.unwrap();
+}
+
+#[tokio::test]
+async fn smtp_lookups_use_get_matches_and_ambiguous_names_list_their_candidates() {
+    let env = Env::new().await;
+    let session = env.logon().await;
+    let ab = session.address_book().await.unwrap();
+    let carol = env.user("carol");
+    env.server.request_log().clear();
+    let e = ab.entry_by_smtp(&carol.smtp_address).await.unwrap();
+    assert_eq!(e.dn().as_deref(), Some(carol.legacy_dn.as_str()));
+    assert!(e.mid().is_some());
+    let log = env.server.request_log();
+    assert_eq!(log.count(&RequestType::GetMatches), 1);
+    assert_eq!(
+        log.count(&RequestType::ResolveNames),
+        0,
+        "no fallback needed"
+    );
+
+    let mut given = std::collections::HashMap::new();
+    for e in env.users.entries() {
+        *given.entry(e.given_name.clone().unwrap()).or_insert(0usize) += 1;
+    }
+    let (shared, count) = given
+        .iter()
+        .filter(|(_, n)| **n > 1)
+        .min_by_key(|(g, _)| (*g).clone())
+        .map(|(g, n)| (g.clone(), *n))
+        .unwrap();
+    assert_eq!(ab.resolve(&shared).await.unwrap(), Resolution::Ambiguous);
+    let candidates = ab.anr_matches(&shared, 100).await.unwrap();
+    assert!(candidates.len() >= count, "{shared}: {candidates:?}");
+    assert!(candidates.iter().all(|c| {
+        c.display_name()
+            .unwrap()
+            .to_lowercase()
+            .contains(&shared.to_lowercase())
+            || c.smtp_address()
+                .unwrap_or_default()
+                .starts_with(&shared.to_lowercase())
+    }));
+    assert!(ab.anr_matches("zz-nobody-zz", 10).await.unwrap().is_empty());
+    session.logoff().await.unwrap();
+}
+
+#[tokio::test]
+async fn the_server_names_the_mailbox_and_address_book_urls() {
+    let env = Env::new().await;
+    let session = env.logon().await;
+    let ab = session.address_book().await.unwrap();
+    let endpoints = env.endpoints("alice");
+    assert_eq!(
+        ab.address_book_url().await.unwrap(),
+        endpoints.address_book_url.clone().unwrap()
+    );
+    let bob = env.user("bob");
+    let bob_url = ab.address_book_url_for(&bob.legacy_dn).await.unwrap();
+    assert_eq!(Some(bob_url), env.endpoints("bob").address_book_url);
+    let mailbox_id = endpoints.mailbox_url.split("MailboxId=").nth(1).unwrap();
+    let server_dn = format!(
+        "/o=Contoso/ou=Exchange Administrative Group (FYDIBOHF23SPDLT)/cn=Configuration/cn=Servers/cn={mailbox_id}"
+    );
+    assert_eq!(
+        ab.mailbox_url(&server_dn).await.unwrap(),
+        endpoints.mailbox_url
+    );
+    let err = ab
+        .address_book_url_for("/o=Contoso/cn=nobody")
+        .await
+        .unwrap_err();
+    assert!(matches!(err, ClientError::NotFound(_)), "{err:?}");
+    session.logoff().await.unwrap();
+}
+
+#[tokio::test]
+async fn details_read_every_property_an_entry_has() {
+    let env = Env::new().await;
+    let session = env.logon().await;
+    let ab = session.address_book().await.unwrap();
+    let me = ab.me().await.unwrap();
+    let mid = me.mid().unwrap();
+    let tags = ab.prop_list(mid).await.unwrap();
+    assert!(tags.iter().any(|t| t.id() == t::PID_TAG_SMTP_ADDRESS.id()));
+    let details = ab.entry_details(mid).await.unwrap();
+    assert_eq!(details.props().values.len(), tags.len());
+    assert_eq!(details.smtp_address(), me.smtp_address());
+    assert_eq!(details.entry_id(), me.entry_id());
+    // The JSON form carries the typed fields.
+    let json = serde_json::to_value(&me).unwrap();
+    assert_eq!(json["smtp_address"], me.smtp_address().unwrap().as_str());
+    assert_eq!(json["dn"], me.dn().unwrap().as_str());
+    session.logoff().await.unwrap();
+}
+
+#[tokio::test]
+async fn a_busy_server_is_waited_out() {
+    let env = Env::new().await;
+    let session = env.logon().await;
+    let ab = session.address_book().await.unwrap();
+    env.server
+        .faults()
+        .service_unavailable(1, Duration::from_secs(1));
+    assert_eq!(ab.me().await.unwrap().account().as_deref(), Some("alice"));
+    let stats = session.stats();
+    assert_eq!(stats.busy_retries, 1);
+    assert_eq!(stats.rebinds, 0, "a 503 does not lose the context");
+    session.logoff().await.unwrap();
+}
+
+#[tokio::test]
+async fn a_refused_bind_is_an_error_and_nothing_stays_bound() {
+    let env = Env::new().await;
+    // MS-OXNSPI 3.1.4.1.1: a server refuses Bind with the Unicode code page in the STAT.
+    let options = LogonOptions {
+        code_page: 1200,
+        ..LogonOptions::default()
+    };
+    let session = Session::logon(env.endpoints("alice"), Credentials::Anonymous, options)
+        .await
+        .unwrap();
+    let err = session.address_book().await.unwrap_err();
+    assert!(matches!(err, ClientError::AddressBook(_)), "{err:?}");
+    assert_eq!(env.server.live_address_book_contexts(), 0);
+    session.logoff().await.unwrap();
+    assert_eq!(env.server.request_log().count(&RequestType::Unbind), 0);
 }
 
 #[tokio::test]

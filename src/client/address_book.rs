@@ -64,8 +64,9 @@ use crate::wire::mapihttp::RequestType;
 use crate::wire::nspi::{
     AddressBookFlaggedPropertyValue, AddressBookPropertyRow, AddressBookPropertyValueList,
     AddressBookResponse, AddressBookRowSet, DnToMIdRequest, GetAddressBookUrlRequest,
-    GetMailboxUrlRequest, GetMatchesRequest, GetPropsRequest, GetSpecialTableRequest,
-    LargePropertyTagArray, NspiRequest, NspiResponse, QueryRowsRequest, ResolveNamesRequest, Stat,
+    GetMailboxUrlRequest, GetMatchesRequest, GetPropListRequest, GetPropsRequest,
+    GetSpecialTableRequest, LargePropertyTagArray, NspiRequest, NspiResponse, QueryRowsRequest,
+    ResolveNamesRequest, Stat,
 };
 use crate::wire::property::tags as t;
 use crate::wire::property::{PropertyTag, PropertyType, PropertyValue, TaggedPropertyValue};
@@ -600,6 +601,49 @@ impl AddressBook {
         }
     }
 
+    /// MS-OXNSPI 3.1.4.1.6 GetPropList: the tags of every property the object with Minimal
+    /// Entry ID `mid` has (strings as PtypString).
+    pub async fn prop_list(&self, mid: u32) -> Result<Vec<PropertyTag>, ClientError> {
+        let (response, _) = self
+            .conn
+            .call(|s| {
+                NspiRequest::GetPropList(GetPropListRequest {
+                    flags: 0,
+                    minimal_id: mid,
+                    code_page: s.options().code_page,
+                    auxiliary_buffer: Vec::new(),
+                })
+            })
+            .await?;
+        let NspiResponse::GetPropList(AddressBookResponse::Success(s)) = response else {
+            return Err(unexpected(&RequestType::GetPropList));
+        };
+        check(&RequestType::GetPropList, s.error_code)?;
+        Ok(s.property_tags
+            .map(|t| t.0)
+            .unwrap_or_default()
+            .into_iter()
+            .map(|tag| {
+                if tag.prop_type() == PropertyType::STRING8 {
+                    tag.with_type(PropertyType::STRING)
+                } else {
+                    tag
+                }
+            })
+            .collect())
+    }
+
+    /// Every property of the entry with Minimal Entry ID `mid`: GetPropList, then GetProps of
+    /// those tags (the details view of an address book entry).
+    pub async fn entry_details(&self, mid: u32) -> Result<AbEntry, ClientError> {
+        let tags = self.prop_list(mid).await?;
+        let props = self.get_props(mid, &tags).await?;
+        Ok(AbEntry {
+            mid: Some(mid),
+            props,
+        })
+    }
+
     /// The entry with Minimal Entry ID `mid` (valid in this NSPI session), with
     /// [`AbEntry::COLUMNS`].
     pub async fn entry_by_mid(&self, mid: u32) -> Result<AbEntry, ClientError> {
@@ -927,8 +971,9 @@ impl AbContainer {
     }
 }
 
-/// An address book entry: a row of properties with typed accessors.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+/// An address book entry: a row of properties with typed accessors. Serializes (for
+/// `--json`) as the typed fields, `entry_id` in hex, and every property under `props`.
+#[derive(Debug, Clone, PartialEq)]
 pub struct AbEntry {
     mid: Option<u32>,
     props: PropRow,
@@ -1031,6 +1076,31 @@ impl AbEntry {
                 EntryId::AddressBook(p) => Some(p.x500_dn),
                 _ => None,
             })
+    }
+}
+
+impl Serialize for AbEntry {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut st = s.serialize_struct("AbEntry", 13)?;
+        st.serialize_field("mid", &self.mid)?;
+        st.serialize_field("display_name", &self.display_name())?;
+        st.serialize_field("smtp_address", &self.smtp_address())?;
+        st.serialize_field("account", &self.account())?;
+        st.serialize_field("title", &self.title())?;
+        st.serialize_field("department", &self.department())?;
+        st.serialize_field("business_phone", &self.business_phone())?;
+        st.serialize_field("object_type", &self.object_type())?;
+        st.serialize_field("display_type", &self.display_type().map(|d| d.0))?;
+        st.serialize_field("dn", &self.dn())?;
+        st.serialize_field(
+            "entry_id",
+            &self
+                .entry_id()
+                .map(|b| b.iter().map(|x| format!("{x:02X}")).collect::<String>()),
+        )?;
+        st.serialize_field("props", &self.props)?;
+        st.end()
     }
 }
 
