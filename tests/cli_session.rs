@@ -318,3 +318,141 @@ async fn profiles_are_created_listed_shown_used_and_deleted() {
         .code(66);
     emu.shutdown().await;
 }
+
+/// `mapi ab ...` with the emulator's endpoints, anonymous (let in as alice).
+fn ab(emu: &Emulator, args: &[&str]) -> Command {
+    let mut cmd = mapi();
+    cmd.arg("ab")
+        .args(args)
+        .args(endpoint_args(emu))
+        .args(["--auth", "anonymous"]);
+    cmd
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn ab_hierarchy_list_and_show() {
+    let emu = emulator(true).await;
+    let users = Users::demo_seeded(SEED);
+
+    let out = run(ab(&emu, &["hierarchy", "--json"])).await.success();
+    let doc = json_of(&out.get_output().stdout);
+    let containers = doc["containers"].as_array().expect("containers");
+    assert_eq!(containers[0]["id"], 0, "{doc}");
+    assert_eq!(containers[0]["name"], "Global Address List", "{doc}");
+    assert!(
+        containers.iter().any(|c| c["name"] == "Sales"),
+        "a container per department: {doc}"
+    );
+
+    let out = run(ab(
+        &emu,
+        &["list", "--limit", "7", "--page-size", "3", "--json"],
+    ))
+    .await
+    .success();
+    let doc = json_of(&out.get_output().stdout);
+    let entries = doc["entries"].as_array().expect("entries");
+    assert_eq!(entries.len(), 7, "{doc}");
+    assert!(
+        doc["total"].as_u64().unwrap() >= users.entries().len() as u64,
+        "{doc}"
+    );
+    let mut names: Vec<&str> = entries
+        .iter()
+        .map(|e| e["name"].as_str().unwrap())
+        .collect();
+    let listed = names.clone();
+    names.sort_by_key(|n| n.to_lowercase());
+    assert_eq!(listed, names, "the GAL is in display name order");
+
+    let out = run(ab(&emu, &["list", "sales", "--limit", "0"]))
+        .await
+        .success();
+    let text = String::from_utf8_lossy(&out.get_output().stdout).into_owned();
+    let in_sales = users
+        .entries()
+        .iter()
+        .filter(|e| e.department.as_deref() == Some("Sales"))
+        .count();
+    assert!(
+        text.starts_with(&format!("Sales ({in_sales} entries)")),
+        "{text}"
+    );
+
+    let bob = emu.user("bob").unwrap().clone();
+    for key in [bob.smtp_address.as_str(), bob.legacy_dn.as_str()] {
+        let out = run(ab(&emu, &["show", key, "--json"])).await.success();
+        let doc = json_of(&out.get_output().stdout);
+        assert_eq!(doc["smtp"], bob.smtp_address.as_str(), "{doc}");
+        assert_eq!(doc["dn"], bob.legacy_dn.as_str(), "{doc}");
+    }
+    let out = run(ab(&emu, &["show", "me"])).await.success();
+    let text = String::from_utf8_lossy(&out.get_output().stdout).into_owned();
+    assert!(text.contains("PidTagSmtpAddress"), "{text}");
+    assert!(
+        text.contains(&emu.user("alice").unwrap().smtp_address),
+        "{text}"
+    );
+
+    run(ab(&emu, &["show", "nobody@nowhere.example"]))
+        .await
+        .failure()
+        .code(66);
+    run(ab(&emu, &["list", "No Such List"]))
+        .await
+        .failure()
+        .code(66);
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn ab_resolve_tells_resolved_ambiguous_and_unknown_names_apart() {
+    let emu = emulator(true).await;
+    let users = Users::demo_seeded(SEED);
+    let mut seen = std::collections::HashMap::new();
+    for e in users.entries() {
+        *seen.entry(e.given_name.clone().unwrap()).or_insert(0) += 1;
+    }
+    let shared = seen
+        .iter()
+        .find(|(_, n)| **n > 1)
+        .map(|(g, _)| g.clone())
+        .expect("a given name several users share");
+    let bob = emu.user("bob").unwrap().clone();
+
+    let out = run(ab(&emu, &["resolve", &bob.display_name, "--json"]))
+        .await
+        .success();
+    let doc = json_of(&out.get_output().stdout);
+    assert_eq!(doc["names"][0]["status"], "resolved", "{doc}");
+    assert_eq!(
+        doc["names"][0]["entries"][0]["smtp"],
+        bob.smtp_address.as_str()
+    );
+
+    let out = run(ab(
+        &emu,
+        &[
+            "resolve",
+            &shared,
+            "zz-nobody-zz",
+            &bob.smtp_address,
+            "--json",
+        ],
+    ))
+    .await
+    .failure()
+    .code(67);
+    let doc = json_of(&out.get_output().stdout);
+    let names = doc["names"].as_array().unwrap();
+    assert_eq!(names[0]["status"], "ambiguous", "{doc}");
+    let candidates = names[0]["entries"].as_array().unwrap();
+    assert!(candidates.len() >= 2, "{doc}");
+    assert!(
+        candidates
+            .iter()
+            .all(|c| c["name"].as_str().unwrap().contains(&shared)),
+        "{doc}"
+    );
+    assert_eq!(names[1]["status"], "unresolved", "{doc}");
+    assert_eq!(names[2]["status"], "resolved", "{doc}");
+}

@@ -301,7 +301,10 @@ async fn resolve(ab: &AddressBook, args: ResolveArgs, g: Global) -> Result<(), C
                     .anr_matches(&r.name, args.candidates)
                     .await
                     .unwrap_or_default();
-                ("ambiguous", candidates.iter().map(EntryInfo::from).collect())
+                (
+                    "ambiguous",
+                    candidates.iter().map(EntryInfo::from).collect(),
+                )
             }
             Resolution::Unresolved => {
                 unresolved += 1;
@@ -311,11 +314,9 @@ async fn resolve(ab: &AddressBook, args: ResolveArgs, g: Global) -> Result<(), C
         if !g.json {
             match status {
                 "resolved" => println!("{}: resolved", r.name),
-                "ambiguous" => println!(
-                    "{}: ambiguous ({} candidates shown)",
-                    r.name,
-                    entries.len()
-                ),
+                "ambiguous" => {
+                    println!("{}: ambiguous ({} candidates shown)", r.name, entries.len())
+                }
                 _ => println!("{}: no match", r.name),
             }
             if !entries.is_empty() {

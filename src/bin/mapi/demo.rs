@@ -11,6 +11,7 @@ use mapi_http::transport::Credentials;
 use serde_json::json;
 
 use crate::Global;
+use crate::ab;
 use crate::commands::{self, runtime};
 use crate::fail::CliError;
 use crate::show;
@@ -147,6 +148,41 @@ async fn report(
         println!("{}", commands::stores_text(&stores));
     }
 
+    tracing::info!("address book");
+    let ab = session
+        .address_book()
+        .await
+        .map_err(|e| CliError::client("opening the address book", e))?;
+    let containers = ab::containers(&ab).await?;
+    let me = ab
+        .me()
+        .await
+        .map_err(|e| CliError::client("the user's address book entry", e))?;
+    // QueryIdentity's entry ID is the user's address book entry ID (the identity rule).
+    let identity_is_gal_entry =
+        me.entry_id() == Some(session.query_identity().entry_id_bytes().as_slice());
+    if text {
+        print!("{}", show::heading("Address book (NSPI)"));
+        println!("{}", ab::hierarchy_text(&containers));
+        print!(
+            "{}",
+            show::fields(&[
+                ("Me", me.display_name().unwrap_or_default()),
+                ("SMTP", me.smtp_address().unwrap_or_default()),
+                ("Title", me.title().unwrap_or_default()),
+                ("Department", me.department().unwrap_or_default()),
+                (
+                    "Identity",
+                    if identity_is_gal_entry {
+                        "PR_IDENTITY_ENTRYID is this entry's PR_ENTRYID".to_owned()
+                    } else {
+                        "PR_IDENTITY_ENTRYID differs from this entry's PR_ENTRYID".to_owned()
+                    }
+                ),
+            ])
+        );
+    }
+
     tracing::info!("folder tree");
     let store = session
         .default_store()
@@ -177,6 +213,11 @@ async fn report(
         "identity": identity,
         "status": status,
         "stores": stores,
+        "address_book": {
+            "containers": containers,
+            "me": ab::entry_json(&me),
+            "identity_is_gal_entry": identity_is_gal_entry,
+        },
         "folders": folders,
         "inbox": listing,
     }))

@@ -48,7 +48,7 @@ struct Cli {
 #[derive(Subcommand)]
 enum Command {
     /// Start the built-in emulator and run a whole session against it: logon, identity,
-    /// status, stores, folders, the Inbox, logoff.
+    /// status, stores, the address book, folders, the Inbox, logoff.
     Demo(demo::DemoArgs),
     /// Log on, say who and where, log off.
     Logon(connect::ConnectArgs),
