@@ -1,7 +1,8 @@
-//! The emulator's address book endpoint `/mapi/nspi/` over real HTTP on 127.0.0.1, driven
-//! with raw bodies built by the `wire::nspi` codecs (not the client): Bind/Unbind and their
-//! cookies, the refusals it shares with the mailbox endpoint, and every request type with the
-//! error codes it answers.
+//! The emulator's address book endpoint `/mapi/nspi/` over real HTTP on 127.0.0.1: Bind/Unbind
+//! and their cookies and the refusals it shares with the mailbox endpoint, driven with raw
+//! bodies built by the `wire::nspi` codecs; and every request type with the error codes it
+//! answers, sent by the library's client (`Session::address_book`, then `AddressBook::call`:
+//! the client's channel, cookies and retry rules against the emulator).
 //!
 //! # Microsoft's MS-OXCMAPIHTTP interop cases, scenario S02
 //!
@@ -44,6 +45,7 @@ use std::collections::HashSet;
 use std::time::Duration;
 
 use base64::Engine as _;
+use mapi_http::client::{AddressBook, Endpoints, LogonOptions, Session};
 use mapi_http::emulator::address_book::{
     CP_WINUNICODE, DISTRIBUTION_LIST_NAME, MID_AMBIGUOUS, MID_UNRESOLVED,
     PID_TAG_ADDRESS_BOOK_CONTAINER_ID, PID_TAG_SCRIPT_DATA, PID_TAG_TEMPLATE_DATA,
@@ -52,6 +54,7 @@ use mapi_http::emulator::auth::AuthSchemes;
 use mapi_http::emulator::server::ServerConfig;
 use mapi_http::emulator::users::Users;
 use mapi_http::emulator::{Emulator, EmulatorConfig, User};
+use mapi_http::transport::{Credentials, Secret, TransportConfig};
 use mapi_http::wire::entry_id::{AddressBookEntryId, DisplayType, EphemeralEntryId};
 use mapi_http::wire::mapihttp::framing::frame_all;
 use mapi_http::wire::mapihttp::{FramerLimits, RequestType, ResponseCode};
@@ -91,6 +94,8 @@ async fn emulator() -> Emulator {
 
 /// A raw MAPI/HTTP client of the address book endpoint: cookies by hand.
 struct Raw {
+    /// When set, [`Raw::call`] goes through the library client's address book instead.
+    client: Option<(Session, AddressBook)>,
     http: reqwest::Client,
     url: String,
     authorization: String,
@@ -109,6 +114,7 @@ impl Raw {
     fn new(emulator: &Emulator, user: &User) -> Raw {
         let pair = format!("{}:{}", user.login, user.password);
         Raw {
+            client: None,
             http: reqwest::Client::new(),
             url: emulator.address_book_url(&user.login).expect("nspi url"),
             authorization: format!(
@@ -186,6 +192,12 @@ impl Raw {
     /// Sends one NSPI request; expects X-ResponseCode 0 and decodes the response body.
     async fn call(&mut self, request: NspiRequest) -> NspiResponse {
         let request_type = request.request_type();
+        if let Some((_, ab)) = &self.client {
+            return ab
+                .call(request)
+                .await
+                .unwrap_or_else(|e| panic!("{request_type} through the client: {e}"));
+        }
         let answer = self
             .post(request_type.as_str(), request.to_bytes().unwrap())
             .await;
@@ -761,10 +773,33 @@ const CP_TELETEX: u32 = 20261;
 const F_SKIP_OBJECTS: u32 = 0x1;
 const F_EPH_ID: u32 = 0x2;
 
+/// A session of `login` logged on through the library client, with its address book bound:
+/// requests then go through `AddressBook::call`.
 async fn bound(emu: &Emulator, login: &str) -> (Raw, uuid::Uuid) {
     let user = emu.user(login).unwrap().clone();
+    let mut endpoints = Endpoints::new(emu.mailbox_url(login).unwrap(), user.legacy_dn.clone());
+    endpoints.address_book_url = emu.address_book_url(login);
+    let options = LogonOptions {
+        transport: TransportConfig {
+            allow_insecure_basic: true,
+            ..TransportConfig::default()
+        },
+        ..LogonOptions::default()
+    };
+    let credentials = Credentials::Basic {
+        user: user.login.clone(),
+        password: Secret::new(user.password.clone()),
+    };
+    let session = Session::logon(endpoints, credentials, options)
+        .await
+        .expect("logon through the client");
+    let ab = session
+        .address_book()
+        .await
+        .expect("NSPI Bind through the client");
+    let guid = ab.server_guid().await.expect("Bind gave the server GUID");
     let mut raw = Raw::new(emu, &user);
-    let guid = raw.bind().await;
+    raw.client = Some((session, ab));
     (raw, guid)
 }
 
