@@ -31,9 +31,19 @@ struct Seen {
 
 /// Logon, identity, stores, the IPM subtree's folders, the Inbox contents table, logoff.
 async fn scenario(endpoints: Endpoints, transport: impl Transport + 'static) -> Seen {
+    scenario_after_logon(endpoints, transport, || {}).await
+}
+
+/// [`scenario`], with `after_logon` run once the session is logged on (to arm a fault).
+async fn scenario_after_logon(
+    endpoints: Endpoints,
+    transport: impl Transport + 'static,
+    after_logon: impl FnOnce(),
+) -> Seen {
     let session = Session::logon_with_transport(endpoints, transport, options())
         .await
         .expect("logon");
+    after_logon();
     let display_name = session.query_identity().display_name().to_owned();
     let stores = session.msg_stores_table().unwrap().len();
     let store = session.default_store().unwrap();
@@ -647,4 +657,141 @@ async fn an_ntlm_session_records_the_answers_not_the_handshake_legs() {
         );
     }
     assert!(!har.to_json().unwrap().contains(&alice.password));
+}
+
+/// The recordings committed in `fixtures/recorded/`, made by
+/// `cargo test --all-features --test replay_har -- --ignored write_recorded_fixtures`
+/// (see fixtures/README.md): the demo-like scenario, and the same scenario through a lost
+/// session context and through a RopBackoff.
+const RECORDED: &[&str] = &["demo.har", "reconnect.har", "backoff.har"];
+
+fn recorded(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("fixtures/recorded")
+        .join(name)
+}
+
+/// What happens on the server between logon and the scenario's calls.
+async fn scenario_with_fault(
+    name: &str,
+    emu: &Emulator,
+    endpoints: Endpoints,
+    transport: impl Transport + 'static,
+) -> Seen {
+    use mapi_http::wire::mapihttp::ResponseCode;
+    use mapi_http::wire::rop::RopId;
+    use mapi_http::wire::rop::special::{BackoffResponse, BackoffRop};
+    scenario_after_logon(endpoints, transport, || match name {
+        // The server forgets the context before the first Execute after logon: the client
+        // reconnects, logs on again and re-sends (provably not processed).
+        "reconnect.har" => emu
+            .faults()
+            .respond_with(ResponseCode::CONTEXT_NOT_FOUND, 1),
+        // RopBackoff in the first Execute after logon: RopOpenFolder waits 50 ms after it.
+        "backoff.har" => emu.inject_backoff(BackoffResponse {
+            logon_id: 0,
+            duration: 50,
+            backoff_rops: vec![BackoffRop {
+                rop_id: RopId::OPEN_FOLDER,
+                duration: 50,
+            }],
+            additional_data: Vec::new(),
+        }),
+        _ => {}
+    })
+    .await
+}
+
+/// The endpoints of a committed recording: the URL of its first request (replay ignores the
+/// host) and alice's DN in the `EmulatorConfig::demo(7)` directory it was made with.
+fn recorded_endpoints(har: &Har) -> Endpoints {
+    let url = har.log.entries[0].request.url.clone();
+    let alice = mapi_http::emulator::users::Users::demo_seeded(7)
+        .find_login("alice")
+        .expect("alice")
+        .user
+        .legacy_dn
+        .clone();
+    Endpoints::new(url, alice)
+}
+
+/// The client of today replays each committed recording strictly, to the last step: a change
+/// in what the client sends shows up here (re-record, and say why in the commit).
+#[tokio::test]
+async fn committed_recordings_replay_strictly() {
+    for name in RECORDED {
+        let path = recorded(name);
+        let har = load(&path);
+        let password = mapi_http::emulator::users::Users::demo_seeded(7)
+            .find_login("alice")
+            .expect("alice")
+            .user
+            .password
+            .clone();
+        let bytes = std::fs::read(&path).unwrap();
+        assert!(
+            !contains(&bytes, password.as_bytes()),
+            "{name} holds the password"
+        );
+        let comment = har.log.comment.clone().unwrap_or_default();
+        let replay = Arc::new(ReplayTransport::open(&path, ReplayMode::Strict).unwrap());
+        let seen = scenario(recorded_endpoints(&har), replay.clone()).await;
+        assert_eq!(seen.display_name, "Alice Anders", "{name}");
+        assert!(
+            !seen.folders.is_empty() && !seen.subjects.is_empty(),
+            "{name}"
+        );
+        replay
+            .finish()
+            .unwrap_or_else(|e| panic!("{name} ({comment}): {e}"));
+        let types: Vec<&str> = har
+            .log
+            .entries
+            .iter()
+            .filter_map(|e| e.request.header("X-RequestType"))
+            .collect();
+        let connects = types.iter().filter(|t| **t == "Connect").count();
+        assert_eq!(
+            connects,
+            if *name == "reconnect.har" { 2 } else { 1 },
+            "{name}: {types:?}"
+        );
+    }
+}
+
+/// Regenerates `fixtures/recorded/` against a fresh emulator.
+#[tokio::test]
+#[ignore]
+async fn write_recorded_fixtures() {
+    std::fs::create_dir_all(recorded("")).unwrap();
+    for name in RECORDED {
+        let emu = Emulator::start(EmulatorConfig::demo(7)).await.unwrap();
+        let alice = emu.user("alice").unwrap().clone();
+        let endpoints = Endpoints::new(emu.mailbox_url("alice").unwrap(), alice.legacy_dn.clone());
+        let network = HttpTransport::new(
+            Credentials::Basic {
+                user: "alice".into(),
+                password: Secret::new(alice.password.clone()),
+            },
+            options().transport,
+        )
+        .unwrap();
+        let path = recorded(name);
+        let recorder = Arc::new(Recorder::create(&path).unwrap());
+        recorder.add_secret(&alice.password);
+        recorder.set_comment(format!(
+            "mapi-http client against its emulator (EmulatorConfig::demo(7), Basic auth as \
+             alice); scenario {name}; re-record with `cargo test --all-features --test \
+             replay_har -- --ignored write_recorded_fixtures`"
+        ));
+        scenario_with_fault(
+            name,
+            &emu,
+            endpoints,
+            RecordingTransport::new(network, recorder.clone()),
+        )
+        .await;
+        recorder.flush().unwrap();
+        emu.shutdown().await;
+    }
 }
