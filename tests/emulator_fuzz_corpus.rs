@@ -1,6 +1,7 @@
 //! Replays every committed input of the `emulator_execute` fuzz target (corpus and artifacts)
-//! through the emulator's Execute dispatcher, and every input of the `autodiscover` target
-//! through the discovery walk, so a plain `cargo test` guards each one. Both targets need
+//! through the emulator's Execute dispatcher, every input of the `autodiscover` target through
+//! the discovery walk, and every input of the `har` target through the HAR reader, dissector
+//! and replaying transport, so a plain `cargo test` guards each one. Both targets need
 //! more than the wire codecs (the emulator; the client's Autodiscover), which is why they
 //! live here and not in `fuzz_corpus.rs`.
 #![cfg(all(feature = "fuzzing", feature = "emulator", feature = "client"))]
@@ -14,6 +15,7 @@ use mapi_http::autodiscover::request_xml;
 use mapi_http::emulator::autodiscover::{Autodiscover, Redirect};
 use mapi_http::emulator::fuzz::{alice_dn, execute_bytes};
 use mapi_http::emulator::users::Users;
+use mapi_http::replay::fuzz::har_bytes;
 use mapi_http::wire::Wire;
 use mapi_http::wire::mapihttp::{ExecuteFlags, ExecuteRequest};
 use mapi_http::wire::rop::any::{RopRequest, encode_requests};
@@ -244,5 +246,32 @@ fn write_autodiscover_seed_corpus() {
     for (name, bytes) in autodiscover_seeds() {
         assert_eq!(discovery_bytes(&bytes), Ok(()), "{name}");
         std::fs::write(dir.join(name), bytes).unwrap();
+    }
+}
+
+#[test]
+fn every_committed_har_input_is_handled() {
+    let mut replayed = 0;
+    let mut failures = Vec::new();
+    for kind in ["corpus", "artifacts"] {
+        for file in files(&target_dir(kind, "har")) {
+            let data = std::fs::read(&file).expect("readable corpus file");
+            replayed += 1;
+            if let Err(why) = har_bytes(&data) {
+                failures.push(format!("{}: {why}", file.display()));
+            }
+        }
+    }
+    assert!(replayed > 0, "no har seeds");
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+    // The committed recordings themselves, whole.
+    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");
+    for dir in ["gromox", "recorded"] {
+        for file in files(&fixtures.join(dir)) {
+            if file.extension().is_some_and(|e| e == "har") {
+                let data = std::fs::read(&file).unwrap();
+                assert_eq!(har_bytes(&data), Ok(()), "{}", file.display());
+            }
+        }
     }
 }

@@ -23,6 +23,8 @@
 //! ```
 
 pub mod dissect;
+#[cfg(feature = "fuzzing")]
+pub mod fuzz;
 pub mod har;
 pub mod mask;
 mod play;
