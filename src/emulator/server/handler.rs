@@ -633,45 +633,13 @@ async fn address_book(
             .to_bytes()
         });
     }
-    let (claim, next) = match ContextTable::claim(&entry, sequence) {
-        Ok(c) => c,
-        Err(Refusal(code)) => {
-            return refuse(
-                &shared,
-                req,
-                code,
-                "the request sequence cookie is not valid",
-            );
-        }
-    };
-    let latency = shared.config.latency.execute;
-    let session = entry.session.clone();
-    let work = async move {
-        pause(latency).await;
-        let result = tokio::task::spawn_blocking(move || {
-            let mut guard = session.lock().unwrap_or_else(|e| e.into_inner());
-            match guard.as_mut() {
-                Some(Hosted::AddressBook(s)) => Some(s.call(&decoded)),
-                _ => None,
-            }
-        })
-        .await;
-        match result {
-            Ok(Some(response)) => match response.to_bytes() {
-                Ok(b) => Outcome::ok(b),
-                Err(_) => Outcome::failed(ResponseCode::UNKNOWN_FAILURE),
-            },
-            Ok(None) => Outcome::failed(ResponseCode::CONTEXT_NOT_FOUND),
+    run_claimed(shared, req, entry, sequence, move |hosted| match hosted {
+        Hosted::AddressBook(s) => Some(match s.call(&decoded).to_bytes() {
+            Ok(b) => Outcome::ok(b),
             Err(_) => Outcome::failed(ResponseCode::UNKNOWN_FAILURE),
-        }
-    };
-    stream(
-        shared,
-        req,
-        Some((entry.id.clone(), next)),
-        Some(claim),
-        work,
-    )
+        }),
+        Hosted::Mailbox(_) => None,
+    })
 }
 
 /// MS-OXCMAPIHTTP 2.2.5.1, MS-OXNSPI 3.1.4.1.1: Bind makes an address book context, the
@@ -1010,6 +978,23 @@ fn execute(
     sequence: Option<&str>,
     body: ExecuteRequest,
 ) -> Response {
+    run_claimed(shared, req, entry, sequence, move |hosted| match hosted {
+        Hosted::Mailbox(s) => Some(Outcome::encoded::<ExecuteResponse>(&s.execute(&body))),
+        Hosted::AddressBook(_) => None,
+    })
+}
+
+/// Claims the request sequence of `entry`, then streams what `call` makes of the context's
+/// hosted session, after the configured latency and off the async threads. Execute and every
+/// NSPI call go this way; `call` answers `None` when the context hosts the other endpoint's
+/// session.
+fn run_claimed(
+    shared: Arc<Shared>,
+    req: Req,
+    entry: Arc<ContextEntry>,
+    sequence: Option<&str>,
+    call: impl FnOnce(&mut Hosted) -> Option<Outcome> + Send + 'static,
+) -> Response {
     let (claim, next) = match ContextTable::claim(&entry, sequence) {
         Ok(c) => c,
         Err(Refusal(code)) => {
@@ -1027,14 +1012,11 @@ fn execute(
         pause(latency).await;
         let result = tokio::task::spawn_blocking(move || {
             let mut guard = session.lock().unwrap_or_else(|e| e.into_inner());
-            match guard.as_mut() {
-                Some(Hosted::Mailbox(s)) => Some(s.execute(&body)),
-                _ => None,
-            }
+            guard.as_mut().and_then(call)
         })
         .await;
         match result {
-            Ok(Some(response)) => Outcome::encoded::<ExecuteResponse>(&response),
+            Ok(Some(outcome)) => outcome,
             // Destroyed (expired by a fault) while this request waited for the latency.
             Ok(None) => Outcome::failed(ResponseCode::CONTEXT_NOT_FOUND),
             Err(_) => Outcome::failed(ResponseCode::UNKNOWN_FAILURE),
