@@ -654,6 +654,64 @@ async fn ec_wrong_server_is_followed_to_the_named_server() {
     );
 }
 
+/// A logon that starts from a stale URL (the mailbox moved to mbx2) follows ecWrongServer and
+/// disconnects the context the stale URL made: only the redirected one stays on the server.
+#[tokio::test]
+async fn a_redirected_logon_disconnects_the_context_it_leaves() {
+    let users = Users::from_toml(
+        r#"
+        organization = "Contoso"
+        domain = "contoso.example"
+        [[user]]
+        login = "alice"
+        password = "a-pw"
+        display_name = "Alice"
+        home_server = "mbx2.contoso.example"
+        "#,
+    )
+    .unwrap();
+    let emu = Emulator::start(EmulatorConfig {
+        server: ServerConfig::default().with_anonymous(AnonymousPolicy::Allow {
+            login: "alice".into(),
+        }),
+        users,
+        populated: 1,
+        seed: 5,
+        schemes: AuthSchemes::all(),
+        server_name: "EMULATOR".into(),
+    })
+    .await
+    .unwrap();
+    let alice = emu.user("alice").unwrap().legacy_dn.clone();
+    let stale = format!("{}/mapi/emsmdb/?MailboxId=EMULATOR", emu.base_url());
+    let session = Session::logon(
+        Endpoints::new(stale, alice),
+        Credentials::Anonymous,
+        LogonOptions::default(),
+    )
+    .await
+    .expect("the redirect is followed");
+    assert_eq!(session.stats().redirects, 1);
+    assert_eq!(
+        session.query_identity().display_name(),
+        "Alice",
+        "logged on to her mailbox on mbx2"
+    );
+    let requests: Vec<(Option<RequestType>, Option<String>)> = emu
+        .request_log()
+        .records()
+        .into_iter()
+        .map(|r| (r.request_type, r.mailbox_id))
+        .collect();
+    assert!(
+        requests.contains(&(Some(RequestType::Disconnect), Some("EMULATOR".into()))),
+        "the stale context was disconnected: {requests:?}"
+    );
+    assert_eq!(emu.live_contexts(), 1, "{requests:?}");
+    session.logoff().await.unwrap();
+    assert_eq!(emu.live_contexts(), 0);
+}
+
 #[tokio::test]
 async fn status_table_has_six_rows_with_every_required_column() {
     use mapi_http::session::status::{ResourceFlags, STATUS_COLUMNS, StatusCode};

@@ -955,6 +955,13 @@ fn host_of(url: &str) -> String {
         .unwrap_or_default()
 }
 
+/// Disconnects a context this logon made and will not use. Best effort: when the Disconnect
+/// fails the server expires the context on its own, and the logon's own outcome is what the
+/// caller needs to hear about.
+async fn abandon(conn: &Conn) {
+    let _ = conn.close().await;
+}
+
 /// Logs on (RopLogon plus a RopGetPropertiesSpecific of `props` on the new logon, in one
 /// Execute) on `first` (or a new context at `url`), following ecWrongServer.
 #[allow(clippy::too_many_arguments)]
@@ -984,6 +991,10 @@ async fn logon_store(
             c
         }
     };
+    // A context made here for a mailbox the server then sends elsewhere is of no use to
+    // anyone: it is disconnected rather than left to count against the user's connections
+    // until the server expires it.
+    let mut made_here = first.is_none();
     let mut hops = 0;
     loop {
         let logon_id = conn.free_logon_id().await?;
@@ -1019,21 +1030,31 @@ async fn logon_store(
             LogonResponse::Redirect { server_name, .. } => {
                 hops += 1;
                 if hops > options.max_redirects {
+                    if made_here {
+                        abandon(&conn).await;
+                    }
                     return Err(ClientError::TooManyRedirects(server_name.clone()));
                 }
                 shared.counters.redirects.fetch_add(1, Ordering::Relaxed);
                 let target = redirect_url(conn.url(), server_name)?;
-                conn = match others.iter().find(|c| c.url() == target) {
-                    Some(c) => Arc::clone(c),
+                let next = match others.iter().find(|c| c.url() == target) {
+                    Some(c) => Ok(Arc::clone(c)),
                     None => {
                         let c = new_conn(&target);
-                        c.connect().await?;
-                        c
+                        c.connect().await.map(|_| c)
                     }
                 };
+                if made_here {
+                    abandon(&conn).await;
+                }
+                conn = next?;
+                made_here = !others.iter().any(|c| Arc::ptr_eq(c, &conn));
                 continue;
             }
             LogonResponse::Failure(h) => {
+                if made_here {
+                    abandon(&conn).await;
+                }
                 return Err(ClientError::Rop {
                     rop: RopId::LOGON,
                     code: h.return_value,
