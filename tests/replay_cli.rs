@@ -172,3 +172,48 @@ async fn a_bearer_token_never_reaches_the_recording() {
     assert!(text.contains("\"Connect\""), "the exchanges are recorded");
     assert!(!text.contains(&token), "the token is in the recording");
 }
+
+/// The address book commands record and replay too (their NSPI calls travel on a lane of
+/// their own), and a command that asks less than the recording holds says what it left.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_address_book_command_replays_and_a_shorter_command_names_what_it_left() {
+    let emu = Emulator::start(EmulatorConfig::demo(7)).await.unwrap();
+    let alice = emu.user("alice").unwrap().clone();
+    let dir = tempfile::tempdir().unwrap();
+    let har = dir.path().join("ab.har");
+    let mut cmd = mapi();
+    cmd.arg("--record")
+        .arg(&har)
+        .args(["ab", "show", "me", "--auth", "basic", "--user", "alice"])
+        .arg("--insecure-http")
+        .args(["--mailbox-url", &emu.mailbox_url("alice").unwrap()])
+        .args(["--user-dn", &alice.legacy_dn])
+        .env("MAPI_PASSWORD", &alice.password);
+    let live = tokio::task::spawn_blocking(move || cmd.assert().success())
+        .await
+        .unwrap();
+    let live = String::from_utf8_lossy(&live.get_output().stdout).into_owned();
+    assert!(live.contains(&alice.smtp_address), "{live}");
+    drop(emu);
+
+    let mut cmd = mapi();
+    cmd.arg("--replay").arg(&har).args(["ab", "show", "me"]);
+    let replayed = tokio::task::spawn_blocking(move || cmd.assert().success())
+        .await
+        .unwrap();
+    assert_eq!(String::from_utf8_lossy(&replayed.get_output().stdout), live);
+    let err = String::from_utf8_lossy(&replayed.get_output().stderr).into_owned();
+    assert!(!err.contains("did not ask for"), "{err}");
+
+    // `whoami` needs the mailbox's steps only: the address book's are left, and named.
+    let mut cmd = mapi();
+    cmd.arg("--replay").arg(&har).arg("whoami");
+    let shorter = tokio::task::spawn_blocking(move || cmd.assert().success())
+        .await
+        .unwrap();
+    let err = String::from_utf8_lossy(&shorter.get_output().stderr).into_owned();
+    assert!(
+        err.contains("step(s) this command did not ask for") && err.contains("(Bind)"),
+        "{err}"
+    );
+}

@@ -25,11 +25,15 @@ use mapi_http::wire::property::tags as t;
 struct Seen {
     display_name: String,
     stores: usize,
+    /// Address book containers, and the caller's own GAL entry (display name, SMTP address).
+    containers: usize,
+    me: (Option<String>, Option<String>),
     folders: Vec<String>,
     subjects: Vec<String>,
 }
 
-/// Logon, identity, stores, the IPM subtree's folders, the Inbox contents table, logoff.
+/// Logon, identity, stores, the IPM subtree's folders, the Inbox contents table, the address
+/// book (hierarchy and the caller's own entry), logoff (which unbinds).
 async fn scenario(endpoints: Endpoints, transport: impl Transport + 'static) -> Seen {
     scenario_after_logon(endpoints, transport, || {}).await
 }
@@ -79,10 +83,16 @@ async fn scenario_after_logon(
     drop(contents);
     drop(inbox);
     drop(root);
+    let book = session.address_book().await.unwrap();
+    let containers = book.hierarchy().await.unwrap().len();
+    let own = book.me().await.unwrap();
+    let me = (own.display_name(), own.smtp_address());
     session.logoff().await.unwrap();
     Seen {
         display_name,
         stores,
+        containers,
+        me,
         folders,
         subjects,
     }
@@ -203,24 +213,32 @@ async fn no_secret_reaches_the_file_and_cookies_are_tokens_used_consistently() {
             assert!(!contains(&body, &wide));
         }
     }
-    // Every cookie the client sent is a token the (recorded) server set before.
+    // Every cookie the client sent is a token the (recorded) server set before on the same
+    // endpoint (the mailbox and the address book each keep their own context cookies).
     let mut set = std::collections::HashMap::new();
     let mut sent = 0;
     for e in &har.log.entries {
+        let endpoint = e
+            .request
+            .url
+            .split('?')
+            .next()
+            .unwrap_or_default()
+            .to_owned();
         for c in &e.request.cookies {
             assert_eq!(
-                set.get(&c.name),
+                set.get(&(endpoint.clone(), c.name.clone())),
                 Some(&c.value),
                 "cookie {} sent as {} but last set as {:?}",
                 c.name,
                 c.value,
-                set.get(&c.name)
+                set.get(&(endpoint.clone(), c.name.clone()))
             );
             sent += 1;
         }
         for c in &e.response.cookies {
             assert!(c.value.starts_with("masked-"), "unmasked cookie {c:?}");
-            set.insert(c.name.clone(), c.value.clone());
+            set.insert((endpoint.clone(), c.name.clone()), c.value.clone());
         }
     }
     assert!(sent > 0, "the session sent cookies");
@@ -507,6 +525,15 @@ fn framed(set_cookie: &str, body: &[u8]) -> mapi_http::session::HttpResponse {
 }
 
 fn request(request_type: RequestType, id: &str, cookie: Option<&str>) -> HttpRequest {
+    request_to(
+        "http://127.0.0.1:9/mapi/emsmdb/?MailboxId=a@b",
+        request_type,
+        id,
+        cookie,
+    )
+}
+
+fn request_to(url: &str, request_type: RequestType, id: &str, cookie: Option<&str>) -> HttpRequest {
     let mut headers = vec![
         ("X-RequestType", request_type.as_str().to_owned()),
         ("X-RequestId", id.to_owned()),
@@ -515,7 +542,7 @@ fn request(request_type: RequestType, id: &str, cookie: Option<&str>) -> HttpReq
         headers.push(("Cookie", c.to_owned()));
     }
     HttpRequest {
-        url: "http://127.0.0.1:9/mapi/emsmdb/?MailboxId=a@b".into(),
+        url: url.into(),
         request_type,
         headers,
         body: Vec::new(),
@@ -614,6 +641,115 @@ async fn transport_errors_replay_as_recorded_and_notification_waits_keep_their_o
     }
 }
 
+/// Each session context (endpoint and MailboxId) is a lane of its own: order holds within a
+/// lane, not across lanes, and a request for a mailbox the recording never reached next is a
+/// MailboxId mismatch naming the step.
+#[tokio::test]
+async fn requests_keep_their_order_per_session_context_not_across_contexts() {
+    const MAILBOX_A: &str = "http://127.0.0.1:9/mapi/emsmdb/?MailboxId=a@b";
+    const MAILBOX_B: &str = "http://127.0.0.1:9/mapi/emsmdb/?MailboxId=B@b";
+    const BOOK: &str = "http://127.0.0.1:9/mapi/nspi/?MailboxId=a@b";
+    let plan = [(MAILBOX_A, 1), (BOOK, 2), (MAILBOX_A, 3), (MAILBOX_B, 4)];
+    let script = Scripted(std::sync::Mutex::new(
+        plan.iter()
+            .map(|(_, n)| Ok(framed("sid=x", &[*n as u8])))
+            .collect(),
+    ));
+    let recorder = Arc::new(Recorder::in_memory());
+    let recording = RecordingTransport::new(script, recorder.clone());
+    let guid = "{11111111-2222-3333-4444-555555555555}";
+    for (url, n) in plan {
+        recording
+            .send(&request_to(
+                url,
+                RequestType::Ping,
+                &format!("{guid}:{n}"),
+                None,
+            ))
+            .await
+            .unwrap();
+    }
+    let har = recorder.har();
+    let lanes: Vec<_> = har
+        .log
+        .entries
+        .iter()
+        .map(|e| e.connection.clone().unwrap_or_default())
+        .collect();
+    assert_eq!(
+        lanes,
+        [
+            "/mapi/emsmdb?mailboxid=a@b",
+            "/mapi/nspi?mailboxid=a@b",
+            "/mapi/emsmdb?mailboxid=a@b",
+            "/mapi/emsmdb?mailboxid=b@b"
+        ]
+    );
+
+    // Mailbox B first, then the address book, then mailbox A's two in their order.
+    let replay = ReplayTransport::new(har.clone(), ReplayMode::Strict);
+    for (url, n) in [(MAILBOX_B, 4), (BOOK, 2), (MAILBOX_A, 1), (MAILBOX_A, 3)] {
+        let answer = replay
+            .send(&request_to(
+                url,
+                RequestType::Ping,
+                &format!("{guid}:{n}"),
+                None,
+            ))
+            .await
+            .unwrap_or_else(|e| panic!("request {n}: {e}"));
+        assert!(
+            matches!(answer.body, mapi_http::session::ResponseBody::Framed(ref f) if f.body == [n as u8]),
+            "request {n} got another step's answer"
+        );
+    }
+    replay.finish().unwrap();
+
+    // Within a lane the order holds: mailbox A's second request first is a counter mismatch.
+    let replay = ReplayTransport::new(har.clone(), ReplayMode::Strict);
+    replay
+        .send(&request_to(
+            MAILBOX_A,
+            RequestType::Ping,
+            &format!("{guid}:3"),
+            None,
+        ))
+        .await
+        .unwrap_err();
+    match replay.error().unwrap() {
+        ReplayError::Mismatch { step, field, .. } => {
+            assert_eq!((step, field.as_str()), (1, "X-RequestId"))
+        }
+        other => panic!("{other:?}"),
+    }
+
+    // A mailbox the recording never reached is compared with the earliest unused step.
+    let replay = ReplayTransport::new(har, ReplayMode::Strict);
+    let elsewhere = "http://127.0.0.1:9/mapi/emsmdb/?MailboxId=c@b";
+    replay
+        .send(&request_to(
+            elsewhere,
+            RequestType::Ping,
+            &format!("{guid}:1"),
+            None,
+        ))
+        .await
+        .unwrap_err();
+    match replay.error().unwrap() {
+        ReplayError::Mismatch {
+            step,
+            field,
+            recorded,
+            live,
+            ..
+        } => assert_eq!(
+            (step, field.as_str(), recorded.as_str(), live.as_str()),
+            (1, "MailboxId", "a@b", "c@b")
+        ),
+        other => panic!("{other:?}"),
+    }
+}
+
 #[tokio::test]
 async fn an_ntlm_session_records_the_answers_not_the_handshake_legs() {
     let emu = Emulator::start(EmulatorConfig::demo(7)).await.unwrap();
@@ -662,8 +798,42 @@ async fn an_ntlm_session_records_the_answers_not_the_handshake_legs() {
 /// The recordings committed in `fixtures/recorded/`, made by
 /// `cargo test --all-features --test replay_har -- --ignored write_recorded_fixtures`
 /// (see fixtures/README.md): the demo-like scenario, and the same scenario through a lost
-/// session context and through a RopBackoff.
-const RECORDED: &[&str] = &["demo.har", "reconnect.har", "backoff.har"];
+/// session context, through a RopBackoff, and through an ecWrongServer redirect.
+const RECORDED: &[&str] = &["demo.har", "reconnect.har", "backoff.har", "redirect.har"];
+
+/// The emulator a committed recording was made against: `EmulatorConfig::demo(7)`; for
+/// `redirect.har` with alice's mailbox moved to another server, `mbx2.contoso.example`.
+fn recording_config(name: &str) -> EmulatorConfig {
+    let mut config = EmulatorConfig::demo(7);
+    if name == "redirect.har" {
+        let old = &config.users;
+        let mut moved = mapi_http::emulator::users::Users::new(
+            old.organization(),
+            old.domain(),
+            Some(old.netbios_domain()),
+        );
+        for entry in old.entries() {
+            let mut entry = entry.clone();
+            if entry.user.login == "alice" {
+                entry.user.home_server = Some("mbx2.contoso.example".into());
+            }
+            moved.insert(entry).unwrap();
+        }
+        config.users = moved;
+    }
+    config
+}
+
+/// The mailbox URL a committed recording starts from: alice's own, except for `redirect.har`,
+/// which starts from a stale URL naming the server her mailbox was on (the default one), so
+/// the server answers RopLogon with ecWrongServer and the client follows it to mbx2.
+fn recording_url(name: &str, emu: &Emulator) -> String {
+    if name == "redirect.har" {
+        format!("{}/mapi/emsmdb/?MailboxId=EMULATOR", emu.base_url())
+    } else {
+        emu.mailbox_url("alice").unwrap()
+    }
+}
 
 fn recorded(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -750,12 +920,32 @@ async fn committed_recordings_replay_strictly() {
             .iter()
             .filter_map(|e| e.request.header("X-RequestType"))
             .collect();
-        let connects = types.iter().filter(|t| **t == "Connect").count();
-        assert_eq!(
-            connects,
-            if *name == "reconnect.har" { 2 } else { 1 },
-            "{name}: {types:?}"
-        );
+        let connects: Vec<&str> = har
+            .log
+            .entries
+            .iter()
+            .filter(|e| e.request.header("X-RequestType") == Some("Connect"))
+            .map(|e| {
+                e.request
+                    .url
+                    .rsplit_once("MailboxId=")
+                    .map_or("", |(_, m)| m)
+            })
+            .collect();
+        match *name {
+            "reconnect.har" => assert_eq!(connects.len(), 2, "{name}: {types:?}"),
+            // The stale URL's context answered ecWrongServer; the second names mbx2.
+            "redirect.har" => assert_eq!(
+                connects,
+                ["EMULATOR", "mbx2.contoso.example"],
+                "{name}: {types:?}"
+            ),
+            _ => assert_eq!(connects.len(), 1, "{name}: {types:?}"),
+        }
+        // Every recording reaches the address book too: Bind, the calls, Unbind at logoff.
+        for call in ["Bind", "GetSpecialTable", "Unbind"] {
+            assert!(types.contains(&call), "{name}: no {call} in {types:?}");
+        }
     }
 }
 
@@ -765,9 +955,9 @@ async fn committed_recordings_replay_strictly() {
 async fn write_recorded_fixtures() {
     std::fs::create_dir_all(recorded("")).unwrap();
     for name in RECORDED {
-        let emu = Emulator::start(EmulatorConfig::demo(7)).await.unwrap();
+        let emu = Emulator::start(recording_config(name)).await.unwrap();
         let alice = emu.user("alice").unwrap().clone();
-        let endpoints = Endpoints::new(emu.mailbox_url("alice").unwrap(), alice.legacy_dn.clone());
+        let endpoints = Endpoints::new(recording_url(name, &emu), alice.legacy_dn.clone());
         let network = HttpTransport::new(
             Credentials::Basic {
                 user: "alice".into(),

@@ -9,7 +9,7 @@ use uuid::Uuid;
 
 use super::dissect::{entry_request_type, first_difference, request_json, rop_requests};
 use super::har::{Entry, Har};
-use super::record::{ERROR, error_from_json};
+use super::record::{ERROR, error_from_json, lane_of};
 use crate::session::{HttpRequest, HttpResponse};
 use crate::transport::{Transport, TransportError};
 use crate::wire::Wire;
@@ -50,8 +50,9 @@ pub enum ReplayError {
     Exhausted {
         /// The last recorded step of that lane (0 when the lane has none).
         after: usize,
-        /// Which lane (`main`, or `NotificationWait`).
-        lane: &'static str,
+        /// Which lane: the endpoint path and `MailboxId` of a session context, `#wait` for
+        /// its NotificationWait connection.
+        lane: String,
         /// What the client sent.
         request_type: String,
     },
@@ -94,33 +95,11 @@ impl ReplayError {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Lane {
-    Main,
-    Wait,
-}
-
-impl Lane {
-    fn of(t: &RequestType) -> Lane {
-        if *t == RequestType::NotificationWait {
-            Lane::Wait
-        } else {
-            Lane::Main
-        }
-    }
-
-    fn name(self) -> &'static str {
-        match self {
-            Lane::Main => "main",
-            Lane::Wait => "NotificationWait",
-        }
-    }
-}
-
 struct Step {
     /// 1-based entry number.
     number: usize,
-    lane: Lane,
+    /// The connection label ([`lane_of`]) the request travelled on.
+    lane: String,
     request_type: RequestType,
     entry: Entry,
 }
@@ -137,8 +116,10 @@ struct Progress {
 
 /// A [`Transport`] serving a HAR recording in place of the network.
 ///
-/// Requests are matched in recorded order on two lanes, as they travel on two connections:
-/// NotificationWait on its own, everything else on the main one. Each request must match the
+/// Requests are matched in recorded order per lane, as a client sends them over one connection
+/// per session context: a lane is the endpoint and `MailboxId` of a context (the mailbox, the
+/// address book, a second store reached by a redirect), and each context's NotificationWait
+/// has a lane of its own. Requests on different lanes may come in any order. Each request must match the
 /// next unused recorded entry of its lane ([`ReplayMode`] says how closely); the answer is that
 /// entry's response exactly as recorded (Set-Cookie included), or the transport error the
 /// recording holds. The first divergence is kept ([`ReplayTransport::error`]) and every later
@@ -171,7 +152,7 @@ impl ReplayTransport {
                 let request_type = entry_request_type(&entry);
                 Step {
                     number: i + 1,
-                    lane: Lane::of(&request_type),
+                    lane: lane_of(&entry.request.url, &request_type),
                     request_type,
                     entry,
                 }
@@ -246,18 +227,25 @@ impl ReplayTransport {
         }
     }
 
-    /// Matches `request` against the next step of its lane and returns that step's number.
+    /// Matches `request` against the next step of its lane and returns that step's index.
+    /// When its lane has nothing left, the earliest unused step on any connection of the same
+    /// kind is compared instead, so a request to the wrong endpoint or mailbox is reported as
+    /// the difference it is rather than as an exhausted lane.
     fn next_step(
         &self,
         progress: &mut Progress,
         request: &HttpRequest,
     ) -> Result<usize, ReplayError> {
-        let lane = Lane::of(&request.request_type);
-        let index = self
-            .steps
-            .iter()
-            .zip(&progress.used)
-            .position(|(s, used)| !*used && s.lane == lane)
+        let lane = lane_of(&request.url, &request.request_type);
+        let waits = request.request_type == RequestType::NotificationWait;
+        let unused = |same: &dyn Fn(&Step) -> bool| {
+            self.steps
+                .iter()
+                .zip(&progress.used)
+                .position(|(s, used)| !*used && same(s))
+        };
+        let index = unused(&|s| s.lane == lane)
+            .or_else(|| unused(&|s| (s.request_type == RequestType::NotificationWait) == waits))
             .ok_or_else(|| ReplayError::Exhausted {
                 after: self
                     .steps
@@ -265,7 +253,7 @@ impl ReplayTransport {
                     .rev()
                     .find(|s| s.lane == lane)
                     .map_or(0, |s| s.number),
-                lane: lane.name(),
+                lane: lane.clone(),
                 request_type: request.request_type.as_str().to_owned(),
             })?;
         let step = &self.steps[index];
@@ -309,6 +297,16 @@ impl ReplayTransport {
             })?;
         match self.mode {
             ReplayMode::Strict => {
+                let recorded_mailbox = mailbox_id(&step.entry.request.url);
+                let live_mailbox = mailbox_id(&request.url);
+                if recorded_mailbox != live_mailbox {
+                    let show = |m: Option<String>| m.unwrap_or_else(|| "(none)".into());
+                    return Err(mismatch(
+                        "MailboxId",
+                        show(recorded_mailbox),
+                        show(live_mailbox),
+                    ));
+                }
                 for name in ["X-RequestId", "X-ClientInfo"] {
                     self.compare_id(progress, step, name, request)
                         .map_err(|(r, l)| mismatch(name, r, l))?;
@@ -519,6 +517,17 @@ fn endpoint_path(url: &str) -> String {
         .next()
         .unwrap_or_default();
     path.trim_end_matches('/').to_ascii_lowercase()
+}
+
+/// The `MailboxId` query parameter of a URL, lower-cased: which mailbox (and so which server)
+/// a session context was made on.
+fn mailbox_id(url: &str) -> Option<String> {
+    url.split_once('?')?
+        .1
+        .split(['&', '#'])
+        .filter_map(|kv| kv.split_once('='))
+        .find(|(k, _)| k.eq_ignore_ascii_case("MailboxId"))
+        .map(|(_, v)| v.to_ascii_lowercase())
 }
 
 fn cookie_pairs(header: &str) -> Vec<(String, String)> {

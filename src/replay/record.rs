@@ -306,23 +306,27 @@ fn query_of(url: &str) -> Vec<NameValue> {
         .collect()
 }
 
-/// The connection label: requests on one label run one after another; a NotificationWait
-/// runs on a connection of its own beside them.
+/// The connection label: requests on one label run one after another, as on the one HTTP
+/// connection a client keeps per session context. A context is the endpoint and the mailbox it
+/// names (`MailboxId`, so the context a redirect leads to is a label of its own); a
+/// NotificationWait runs on a connection of its own beside its context's.
 pub(crate) fn lane_of(url: &str, request_type: &RequestType) -> String {
-    let path = url
-        .split_once("://")
-        .map_or(url, |(_, rest)| rest)
-        .split_once('/')
-        .map_or("", |(_, p)| p)
-        .split('?')
-        .next()
-        .unwrap_or_default()
-        .trim_end_matches('/')
-        .to_ascii_lowercase();
+    let after_scheme = url.split_once("://").map_or(url, |(_, rest)| rest);
+    let path_and_query = after_scheme.split_once('/').map_or("", |(_, p)| p);
+    let (path, query) = path_and_query
+        .split_once('?')
+        .unwrap_or((path_and_query, ""));
+    let path = path.trim_end_matches('/').to_ascii_lowercase();
+    let mailbox = query
+        .split(['&', '#'])
+        .filter_map(|kv| kv.split_once('='))
+        .find(|(k, _)| k.eq_ignore_ascii_case("MailboxId"))
+        .map(|(_, v)| format!("?mailboxid={}", v.to_ascii_lowercase()))
+        .unwrap_or_default();
     if *request_type == RequestType::NotificationWait {
-        format!("/{path}#wait")
+        format!("/{path}{mailbox}#wait")
     } else {
-        format!("/{path}")
+        format!("/{path}{mailbox}")
     }
 }
 

@@ -81,10 +81,14 @@ where
     let session = connect::logon(args).await?;
     let result = body(session.clone()).await;
     tracing::info!("logging off");
-    match session.logoff().await {
+    let outcome = match session.logoff().await {
         Err(e) if result.is_ok() => Err(CliError::client("logoff", e)),
         _ => result,
+    };
+    if let Some(note) = connect::replay_leftover() {
+        eprintln!("{note}");
     }
+    outcome
 }
 
 /// Runs `logon`, `whoami`, `status` or `stores`.

@@ -401,6 +401,29 @@ pub enum Traffic {
 
 static TRAFFIC: OnceLock<Traffic> = OnceLock::new();
 
+/// The replay being served, kept to report on once the command is done.
+static REPLAYING: OnceLock<Arc<mapi_http::replay::ReplayTransport>> = OnceLock::new();
+
+/// After a replayed command: what of the recording the command did not ask for, as a note
+/// for stderr (a shorter command may replay a longer recording; saying so keeps a missing
+/// step from going unnoticed). `None` when not replaying or when every step was served.
+pub fn replay_leftover() -> Option<String> {
+    use mapi_http::replay::ReplayError;
+    match REPLAYING.get()?.finish() {
+        Err(ReplayError::Unused {
+            step,
+            request_type,
+            more,
+        }) => Some(format!(
+            "note: the recording holds {} step(s) this command did not ask for, from step \
+             {step} ({request_type})",
+            more + 1
+        )),
+        // A divergence already failed the request it happened on.
+        _ => None,
+    }
+}
+
 /// Sets where the exchanges go; only the first call counts.
 pub fn set_traffic(traffic: Traffic) {
     let _ = TRAFFIC.set(traffic);
@@ -450,7 +473,8 @@ async fn logon_from_recording(args: &ConnectArgs, path: &Path) -> Result<Session
     let mut endpoints = Endpoints::new(mailbox_url, user_dn);
     endpoints.address_book_url = w.addressbook_url;
     endpoints.smtp_address = w.email;
-    let replay = ReplayTransport::new(har, mode);
+    let replay = Arc::new(ReplayTransport::new(har, mode));
+    let _ = REPLAYING.set(Arc::clone(&replay));
     Session::logon_with_transport(endpoints, replay, LogonOptions::default())
         .await
         .map_err(|e| CliError::client("logon (replayed)", e))

@@ -120,11 +120,12 @@ fn main() -> ExitCode {
                 | Command::Folders(_)
                 | Command::Ls(_)
                 | Command::Props(_)
+                | Command::Ab(_)
         );
         if !session_command {
             return fail::exit(Err(fail::CliError::usage(
                 "--record and --replay apply to the session commands (logon, whoami, status, \
-                 stores, folders, ls, props)",
+                 stores, folders, ls, props, ab)",
             )));
         }
         connect::set_traffic(traffic);
