@@ -67,7 +67,7 @@ fn every_committed_emulator_input_is_handled() {
 
 /// The seeds: a logon walk as a whole Execute body (selector 0) and as a bare ROP buffer
 /// (selector 1 with Chain), plus a few broken forms.
-fn seeds() -> Vec<(&'static str, Vec<u8>)> {
+fn seeds() -> Vec<(String, Vec<u8>)> {
     use mapi_http::wire::rop::store::{
         GetReceiveFolderRequest, LogonFlags, LogonRequest, OpenFlags, StoreState,
     };
@@ -105,12 +105,53 @@ fn seeds() -> Vec<(&'static str, Vec<u8>)> {
     whole.extend_from_slice(&body);
     let mut bare = vec![(0x4 << 1) | 1];
     bare.extend_from_slice(&buffer);
-    vec![
-        ("logon-body", whole),
-        ("logon-rop-buffer", bare),
-        ("empty-rop-buffer", vec![1, 2, 0]),
-        ("short-body", vec![0, 1, 2, 3]),
-    ]
+    let mut seeds: Vec<(String, Vec<u8>)> = vec![
+        ("logon-body".into(), whole),
+        ("logon-rop-buffer".into(), bare),
+        ("empty-rop-buffer".into(), vec![1, 2, 0]),
+        ("short-body".into(), vec![0, 1, 2, 3]),
+    ];
+    seeds.extend(recorded_execute_seeds());
+    seeds
+}
+
+/// Every Execute request of `fixtures/recorded/demo.har` as a whole-body seed, its RopLogon
+/// naming the fuzzing user: real ROP sequences as this client sends them. After the first,
+/// their handles name objects of the recorded session, so they mostly walk the error paths.
+fn recorded_execute_seeds() -> Vec<(String, Vec<u8>)> {
+    use mapi_http::replay::Har;
+    use mapi_http::wire::rop::any::decode_requests;
+    use mapi_http::wire::rpc_ext::decode_chain;
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/recorded/demo.har");
+    let har = Har::from_json(&std::fs::read(path).unwrap()).unwrap();
+    let mut out = Vec::new();
+    for (n, entry) in har.log.entries.iter().enumerate() {
+        if entry.request.header("X-RequestType") != Some("Execute") {
+            continue;
+        }
+        let mut request = ExecuteRequest::from_bytes(&entry.request.body().unwrap()).unwrap();
+        let mut buffers = Vec::new();
+        for buffer in decode_chain(&request.rop_buffer).unwrap() {
+            let mut buffer = RopBuffer::from_bytes(&buffer.payload).unwrap();
+            let mut rops = decode_requests(&buffer.rops).unwrap();
+            for rop in &mut rops {
+                if let RopRequest::Logon(logon) = rop
+                    && logon.essdn.is_some()
+                {
+                    logon.essdn = Some(alice_dn());
+                }
+            }
+            buffer.rops = encode_requests(&rops).unwrap();
+            buffers.push(buffer.to_bytes().unwrap());
+        }
+        let refs: Vec<&[u8]> = buffers.iter().map(Vec::as_slice).collect();
+        request.rop_buffer.clear();
+        encode_chain(&refs, EncodeOptions::default(), &mut request.rop_buffer).unwrap();
+        let mut seed = vec![0u8];
+        seed.extend_from_slice(&request.to_bytes().unwrap());
+        out.push((format!("recorded-demo-{:02}", n + 1), seed));
+    }
+    out
 }
 
 /// Regenerates the seeds: `cargo test --all-features --test emulator_fuzz_corpus -- --ignored`.

@@ -82,6 +82,14 @@ fn write_seed_corpus() {
             pool.extend(chain.into_iter().map(|b| b.payload));
         }
     };
+    // The RopsList of a ROP buffer chain's first buffer.
+    let rops_of = |chain: &[u8]| -> Option<Vec<u8>> {
+        let buffers = decode_chain(chain).ok()?;
+        let first = buffers.into_iter().next()?;
+        mapi_http::wire::RopBuffer::from_bytes(&first.payload)
+            .ok()
+            .map(|b| b.rops)
+    };
     for dir in files(&root.join("fixtures/bodies")).into_iter().chain(
         std::fs::read_dir(root.join("fixtures/bodies"))
             .unwrap()
@@ -119,13 +127,6 @@ fn write_seed_corpus() {
         pool.push(body);
     }
     // ROP lists: each recorded request RopsList, and `[len][requests][responses]` pairs.
-    let rops_of = |chain: &[u8]| -> Option<Vec<u8>> {
-        let buffers = decode_chain(chain).ok()?;
-        let first = buffers.into_iter().next()?;
-        mapi_http::wire::RopBuffer::from_bytes(&first.payload)
-            .ok()
-            .map(|b| b.rops)
-    };
     for dir in std::fs::read_dir(root.join("fixtures/bodies"))
         .unwrap()
         .filter_map(|e| e.ok().map(|e| e.path()))
@@ -177,9 +178,79 @@ fn write_seed_corpus() {
         }
     }
 
-    let nspi_pool = nspi_pieces(&root.join("fixtures/bodies/nspi-addressbook"));
+    let gromox_nspi: Vec<(String, String, Vec<u8>)> =
+        files(&root.join("fixtures/bodies/nspi-addressbook"))
+            .into_iter()
+            .filter_map(|file| {
+                let name = file.file_name()?.to_string_lossy().to_string();
+                // NN-<request type>-{request,response}.bin
+                let (kind, direction) = name
+                    .strip_suffix(".bin")?
+                    .split_once('-')?
+                    .1
+                    .rsplit_once('-')?;
+                Some((
+                    kind.to_owned(),
+                    direction.to_owned(),
+                    std::fs::read(&file).ok()?,
+                ))
+            })
+            .collect();
+    let nspi_pool = nspi_pieces(&gromox_nspi);
+    // This client's own recordings (fixtures/recorded/) seed every family too, beside the
+    // independent server's traffic, with a quota of their own so neither crowds out the other.
+    let recorded = recorded_exchanges(&root.join("fixtures/recorded"));
+    let mut own_pool: Vec<Vec<u8>> = Vec::new();
+    let mut own_nspi = Vec::new();
+    // The request's RopsList, for the `[len][requests][responses]` pair with its response.
+    let mut request_rops: Option<Vec<u8>> = None;
+    for (kind, direction, bytes) in &recorded {
+        let body = if direction == "response" {
+            match frame_all(bytes, FramerLimits::default()) {
+                Ok(f) => f.body,
+                Err(_) => continue,
+            }
+        } else {
+            bytes.clone()
+        };
+        if direction == "request" {
+            request_rops = None;
+        }
+        if kind == "Execute"
+            && direction == "request"
+            && let Ok(r) = ExecuteRequest::from_bytes(&body)
+        {
+            add_chain(&mut own_pool, &r.rop_buffer);
+            request_rops = rops_of(&r.rop_buffer);
+            own_pool.extend(request_rops.clone());
+        }
+        if kind == "Execute"
+            && direction == "response"
+            && let Ok(ExecuteResponse::Success { rop_buffer, .. }) =
+                ExecuteResponse::from_bytes(&body)
+        {
+            add_chain(&mut own_pool, &rop_buffer);
+            if let (Some(req), Some(resp)) = (request_rops.take(), rops_of(&rop_buffer))
+                && let Ok(len) = u16::try_from(req.len())
+            {
+                own_pool.push([len.to_le_bytes().to_vec(), req, resp].concat());
+            }
+        }
+        if direction == "response" {
+            // The framing decoders take the response as it came on the wire.
+            own_pool.push(bytes.clone());
+        }
+        own_pool.push(body);
+        own_nspi.push((kind.clone(), direction.clone(), bytes.clone()));
+    }
+    let own_nspi_pool = nspi_pieces(&own_nspi);
 
     for family in Family::ALL {
+        // The structured family's input feeds `arbitrary`, not a decoder: wire bytes mean
+        // nothing to it, so its corpus is what its own runs found.
+        if *family == Family::Structured {
+            continue;
+        }
         let dir = root.join("fuzz/corpus").join(family.name());
         std::fs::create_dir_all(&dir).unwrap();
         for (selector, decoder) in family.decoders().enumerate() {
@@ -191,10 +262,10 @@ fn write_seed_corpus() {
                 .collect();
             // Only the NSPI family gets the structures cut out of the address book bodies, so
             // the other families' seeds stay what the Execute traffic gives them.
-            let extra: &[Vec<u8>] = if *family == Family::Nspi {
-                &nspi_pool
+            let (extra, own_extra): (&[Vec<u8>], &[Vec<u8>]) = if *family == Family::Nspi {
+                (&nspi_pool, &own_nspi_pool)
             } else {
-                &[]
+                (&[], &[])
             };
             let candidates = pool.iter().chain(&streams).chain(extra).flat_map(|p| {
                 // Context-taking decoders read a few bytes of context first (count width,
@@ -213,26 +284,83 @@ fn write_seed_corpus() {
                     _ => {}
                 }
             }
+            let own_candidates = own_pool.iter().chain(own_extra).flat_map(|p| {
+                [vec![], vec![0u8], vec![1u8], vec![0u8, 0u8], vec![1u8, 0u8]]
+                    .into_iter()
+                    .map(move |prefix| [prefix, p.clone()].concat())
+            });
+            let mut own_accepted = Vec::new();
+            for input in own_candidates {
+                if own_accepted.len() < 8
+                    && !accepted.contains(&input)
+                    && !own_accepted.contains(&input)
+                    && matches!(
+                        (decoder.run)(&input, Mode::RoundTrip),
+                        Outcome::RoundTripped
+                    )
+                {
+                    own_accepted.push(input);
+                }
+            }
+            for (n, input) in own_accepted.iter().enumerate() {
+                let mut seed = vec![selector];
+                seed.extend_from_slice(input);
+                std::fs::write(dir.join(format!("seed-{slug}-recorded-{n:02}")), seed).unwrap();
+            }
             for (n, input) in accepted.iter().chain(&rejected).enumerate() {
                 let mut seed = vec![selector];
                 seed.extend_from_slice(input);
                 std::fs::write(dir.join(format!("seed-{slug}-{n:02}")), seed).unwrap();
             }
             println!(
-                "{}: {} accepted, {} refused seeds",
+                "{}: {} accepted, {} refused, {} from this client's recordings",
                 decoder.name,
                 accepted.len(),
-                rejected.len()
+                rejected.len(),
+                own_accepted.len()
             );
         }
     }
+}
+
+/// Every request and response body of the HAR files in `dir`, as `(request type, "request" or
+/// "response", bytes)`; response bodies as they came on the wire (meta-tags included).
+#[cfg(feature = "client")]
+fn recorded_exchanges(dir: &Path) -> Vec<(String, String, Vec<u8>)> {
+    use mapi_http::replay::Har;
+    let mut out = Vec::new();
+    for file in files(dir) {
+        let Ok(har) = Har::from_json(&std::fs::read(&file).unwrap()) else {
+            continue;
+        };
+        for entry in har.log.entries {
+            let kind = entry
+                .request
+                .header("X-RequestType")
+                .unwrap_or_default()
+                .to_owned();
+            if let Ok(b) = entry.request.body() {
+                out.push((kind.clone(), "request".into(), b));
+            }
+            if let Ok(b) = entry.response.body() {
+                out.push((kind, "response".into(), b));
+            }
+        }
+    }
+    out
+}
+
+/// Without the HAR reader (feature `client`) the recordings add no seeds.
+#[cfg(not(feature = "client"))]
+fn recorded_exchanges(_dir: &Path) -> Vec<(String, String, Vec<u8>)> {
+    Vec::new()
 }
 
 /// The shared NSPI structures inside the recorded address book bodies, in the input layout of
 /// their `nspi` decoders (rows prefixed with their column count and columns), so that the
 /// structure decoders start from real values too. The bodies themselves reach the body
 /// decoders through the common pool (response bodies framed, meta-tags stripped).
-fn nspi_pieces(dir: &Path) -> Vec<Vec<u8>> {
+fn nspi_pieces(items: &[(String, String, Vec<u8>)]) -> Vec<Vec<u8>> {
     use mapi_http::wire::Wire;
     use mapi_http::wire::mapihttp::RequestType;
     use mapi_http::wire::mapihttp::framing::{FramerLimits, frame_all};
@@ -317,20 +445,11 @@ fn nspi_pieces(dir: &Path) -> Vec<Vec<u8>> {
         }
     };
 
-    for file in files(dir) {
-        let name = file.file_name().unwrap().to_string_lossy().to_string();
-        let bytes = std::fs::read(&file).unwrap();
-        // NN-<request type>-{request,response}.bin
-        let Some((kind, direction)) = name
-            .strip_suffix(".bin")
-            .and_then(|n| n.split_once('-'))
-            .and_then(|(_, rest)| rest.rsplit_once('-'))
-        else {
-            continue;
-        };
+    for (kind, direction, bytes) in items {
+        let (kind, direction) = (kind.as_str(), direction.as_str());
         let request_type = RequestType::parse(kind);
         if direction == "request" {
-            let Ok(req) = NspiRequest::decode(&request_type, &bytes) else {
+            let Ok(req) = NspiRequest::decode(&request_type, bytes) else {
                 continue;
             };
             match &req {
@@ -374,7 +493,7 @@ fn nspi_pieces(dir: &Path) -> Vec<Vec<u8>> {
                 _ => {}
             }
         } else if direction == "response" {
-            let Ok(framed) = frame_all(&bytes, FramerLimits::default()) else {
+            let Ok(framed) = frame_all(bytes, FramerLimits::default()) else {
                 continue;
             };
             let Ok(resp) = NspiResponse::decode(&request_type, &framed.body) else {
