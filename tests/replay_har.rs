@@ -242,6 +242,16 @@ async fn no_secret_reaches_the_file_and_cookies_are_tokens_used_consistently() {
         }
     }
     assert!(sent > 0, "the session sent cookies");
+    // The headers the transport adds below the session are recorded too, the credential
+    // replaced by the marker.
+    for e in &har.log.entries {
+        assert_eq!(e.request.header("Authorization"), Some("Basic [REDACTED]"));
+        assert!(
+            e.request
+                .header("Host")
+                .is_some_and(|h| h.starts_with("127.0.0.1:"))
+        );
+    }
 }
 
 fn contains(haystack: &[u8], needle: &[u8]) -> bool {
@@ -793,6 +803,22 @@ async fn an_ntlm_session_records_the_answers_not_the_handshake_legs() {
         );
     }
     assert!(!har.to_json().unwrap().contains(&alice.password));
+    // The transport's own headers are in the file, the credential leg redacted: the Connect
+    // went out on the handshake's last leg, with the NTLM AUTHENTICATE message.
+    assert_eq!(
+        har.log.entries[0].request.header("Authorization"),
+        Some("NTLM [REDACTED]")
+    );
+    for e in &har.log.entries {
+        assert!(
+            e.request
+                .header("Host")
+                .is_some_and(|h| h.starts_with("127.0.0.1:"))
+        );
+        if let Some(a) = e.request.header("Authorization") {
+            assert!(a.ends_with(" [REDACTED]"), "{a}");
+        }
+    }
 }
 
 /// The recordings committed in `fixtures/recorded/`, made by
@@ -903,6 +929,13 @@ async fn committed_recordings_replay_strictly() {
             !contains(&bytes, password.as_bytes()),
             "{name} holds the password"
         );
+        for e in &har.log.entries {
+            assert_eq!(
+                e.request.header("Authorization"),
+                Some("Basic [REDACTED]"),
+                "{name}"
+            );
+        }
         let comment = har.log.comment.clone().unwrap_or_default();
         let replay = Arc::new(ReplayTransport::open(&path, ReplayMode::Strict).unwrap());
         let seen = scenario(recorded_endpoints(&har), replay.clone()).await;

@@ -6,8 +6,9 @@
 
 use std::collections::HashMap;
 
-/// What replaces a credential in a recording.
-pub const REDACTED: &str = "[REDACTED]";
+/// What replaces a credential in a recording: the transport's marker, so a header it already
+/// redacted reads the same.
+pub use crate::transport::REDACTED;
 
 /// Headers whose whole value (after the scheme word) is a credential.
 const CREDENTIAL_HEADERS: &[&str] = &[

@@ -13,7 +13,7 @@ use super::har::{
 };
 use super::mask::Masker;
 use crate::session::{HttpRequest, HttpResponse, ResponseBody};
-use crate::transport::{Transport, TransportError};
+use crate::transport::{Transport, TransportError, WireCapture};
 use crate::wire::mapihttp::RequestType;
 
 /// The extension member of `response.content` saying the body was rebuilt from its framed
@@ -127,7 +127,7 @@ impl Recorder {
         &self,
         request: &HttpRequest,
         outcome: &Result<HttpResponse, TransportError>,
-        wire: Option<Vec<u8>>,
+        wire: Option<WireCapture>,
         started: SystemTime,
         elapsed: std::time::Duration,
     ) {
@@ -334,10 +334,14 @@ fn build_entry(
     masker: &mut Masker,
     request: &HttpRequest,
     outcome: &Result<HttpResponse, TransportError>,
-    wire: Option<Vec<u8>>,
+    wire: Option<WireCapture>,
     started: SystemTime,
     elapsed: std::time::Duration,
 ) -> Entry {
+    let (kept_body, added_headers) = match wire {
+        Some(w) => (Some(w.response_body), w.added_headers),
+        None => (None, Vec::new()),
+    };
     let url = masker.scrub_text(&request.url);
     let mut headers: Vec<NameValue> = request
         .headers
@@ -352,6 +356,15 @@ fn build_entry(
             name: "X-RequestType".into(),
             value: request.request_type.as_str().to_owned(),
         });
+    }
+    // Below the session the transport adds Host and Authorization (already redacted).
+    for (name, value) in &added_headers {
+        if !headers.iter().any(|h| h.name.eq_ignore_ascii_case(name)) {
+            headers.push(NameValue {
+                name: name.clone(),
+                value: masker.header(name, value),
+            });
+        }
     }
     headers.push(NameValue {
         name: "Content-Length".into(),
@@ -403,7 +416,7 @@ fn build_entry(
                 .filter(|h| h.name.eq_ignore_ascii_case("set-cookie"))
                 .filter_map(|h| set_cookie_of(&h.value))
                 .collect();
-            let (mut body, reencoded) = match wire {
+            let (mut body, reencoded) = match kept_body {
                 Some(bytes) => (bytes, false),
                 None => wire_body(r),
             };

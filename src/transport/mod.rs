@@ -136,31 +136,62 @@ pub trait Transport: Send + Sync {
         0
     }
 
-    /// Like [`Transport::send`], and also the response body exactly as it came off the wire
-    /// (de-chunked, meta-tags included) where the transport sees it, for recorders: the
-    /// framed [`HttpResponse`] no longer says where PENDING fell or how lines ended. The
-    /// default sees no wire.
+    /// Like [`Transport::send`], and also what the transport saw on the wire, for recorders:
+    /// the response body exactly as it came (de-chunked, meta-tags included; the framed
+    /// [`HttpResponse`] no longer says where PENDING fell or how lines ended) and the request
+    /// headers the transport added to the session's. The default sees no wire.
     fn send_keeping_wire(
         &self,
         request: &HttpRequest,
-    ) -> impl Future<Output = (Result<HttpResponse, TransportError>, Option<Vec<u8>>)> + Send {
+    ) -> impl Future<Output = (Result<HttpResponse, TransportError>, Option<WireCapture>)> + Send
+    {
         async move { (self.send(request).await, None) }
     }
 }
 
+/// What [`Transport::send_keeping_wire`] saw of one exchange (its last leg, after any
+/// authentication handshake).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct WireCapture {
+    /// The response body as read, meta-tags included; empty when no response came.
+    pub response_body: Vec<u8>,
+    /// Request headers sent beside the session's own, in the order sent: `Host`, and
+    /// `Authorization` with everything after the scheme word replaced by [`REDACTED`], so no
+    /// credential is ever held here.
+    pub added_headers: Vec<(String, String)>,
+}
+
+/// What stands in for a credential in [`WireCapture::added_headers`].
+pub const REDACTED: &str = "[REDACTED]";
+
+/// `Scheme [REDACTED]`: the scheme says how the exchange authenticated; the rest is secret.
+fn redact_authorization(value: &str) -> String {
+    let scheme = value.split_whitespace().next().unwrap_or_default();
+    if scheme.is_empty() {
+        REDACTED.to_owned()
+    } else {
+        format!("{scheme} {REDACTED}")
+    }
+}
+
 tokio::task_local! {
-    /// The body bytes of the current exchange as read, collected only inside
+    /// What the current exchange put on and read off the wire, collected only inside
     /// [`Transport::send_keeping_wire`], so requests nobody records pay for no copy.
-    static WIRE: std::cell::RefCell<Vec<u8>>;
+    static WIRE: std::cell::RefCell<WireCapture>;
 }
 
 /// A new exchange starts reading: only the last one's body (after any handshake legs) counts.
 fn wire_reset() {
-    let _ = WIRE.try_with(|w| w.borrow_mut().clear());
+    let _ = WIRE.try_with(|w| w.borrow_mut().response_body.clear());
 }
 
 fn wire_push(chunk: &[u8]) {
-    let _ = WIRE.try_with(|w| w.borrow_mut().extend_from_slice(chunk));
+    let _ = WIRE.try_with(|w| w.borrow_mut().response_body.extend_from_slice(chunk));
+}
+
+/// A new leg is sent: its added headers replace the previous leg's.
+fn wire_sent(added: impl FnOnce() -> Vec<(String, String)>) {
+    let _ = WIRE.try_with(|w| w.borrow_mut().added_headers = added());
 }
 
 /// The network transport: reqwest over HTTP/1.1 with rustls, one keep-alive connection reused
@@ -223,6 +254,18 @@ impl HttpTransport {
         {
             return Err(TransportError::InsecureBasic);
         }
+        wire_sent(|| {
+            let host = url.host_str().unwrap_or_default();
+            let host = match url.port() {
+                Some(port) => format!("{host}:{port}"),
+                None => host.to_owned(),
+            };
+            let mut added = vec![("Host".to_owned(), host)];
+            if let Some(value) = &authorization {
+                added.push(("Authorization".to_owned(), redact_authorization(value)));
+            }
+            added
+        });
         let mut builder = self.client.post(url).body(request.body.clone());
         for (name, value) in &request.headers {
             builder = builder.header(*name, value);
@@ -418,8 +461,8 @@ impl Transport for HttpTransport {
     async fn send_keeping_wire(
         &self,
         request: &HttpRequest,
-    ) -> (Result<HttpResponse, TransportError>, Option<Vec<u8>>) {
-        WIRE.scope(std::cell::RefCell::new(Vec::new()), async {
+    ) -> (Result<HttpResponse, TransportError>, Option<WireCapture>) {
+        WIRE.scope(std::cell::RefCell::new(WireCapture::default()), async {
             let result = self.send(request).await;
             let wire = WIRE.with(|w| std::mem::take(&mut *w.borrow_mut()));
             (result, Some(wire))
@@ -443,5 +486,21 @@ impl Transport for HttpTransport {
                     .await
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn captured_authorization_keeps_only_the_scheme() {
+        assert_eq!(
+            redact_authorization("Basic YWxpY2U6cHc="),
+            "Basic [REDACTED]"
+        );
+        assert_eq!(redact_authorization("NTLM TlRMTVNTUAAD"), "NTLM [REDACTED]");
+        assert_eq!(redact_authorization("opaque"), "opaque [REDACTED]");
+        assert_eq!(redact_authorization(""), REDACTED);
     }
 }
