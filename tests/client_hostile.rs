@@ -19,7 +19,7 @@ use mapi_http::session::{
     ChannelError, HttpRequest, HttpResponse, ReplyError, ResponseBody, SessionError,
 };
 use mapi_http::transport::{
-    Credentials, HttpTransport, Transport, TransportConfig, TransportError,
+    Credentials, HttpTransport, TimeoutPhase, Transport, TransportConfig, TransportError,
 };
 use mapi_http::wire::Wire;
 use mapi_http::wire::lz77;
@@ -50,13 +50,21 @@ impl Transport for Tamper {
 }
 
 struct Rig {
-    _emu: Emulator,
+    emu: Emulator,
     session: Session,
     arm: Arc<Mutex<Option<Mutator>>>,
 }
 
 impl Rig {
     async fn new() -> Rig {
+        Rig::with(TransportConfig {
+            silence_timeout: Duration::from_secs(5),
+            ..TransportConfig::default()
+        })
+        .await
+    }
+
+    async fn with(config: TransportConfig) -> Rig {
         let emu = Emulator::start(EmulatorConfig {
             server: ServerConfig {
                 pending_period: Duration::from_millis(200),
@@ -74,10 +82,6 @@ impl Rig {
         .await
         .expect("emulator starts");
         let arm: Arc<Mutex<Option<Mutator>>> = Arc::default();
-        let config = TransportConfig {
-            silence_timeout: Duration::from_secs(5),
-            ..TransportConfig::default()
-        };
         let transport = Tamper {
             inner: HttpTransport::new(Credentials::Anonymous, config.clone()).unwrap(),
             next_execute: arm.clone(),
@@ -93,11 +97,7 @@ impl Rig {
         let session = Session::logon_with_transport(endpoints, transport, options)
             .await
             .expect("logon");
-        Rig {
-            _emu: emu,
-            session,
-            arm,
-        }
+        Rig { emu, session, arm }
     }
 
     fn store(&self) -> MsgStore {
@@ -386,6 +386,32 @@ async fn thousands_of_set_cookies_are_refused_with_a_bound() {
             ClientError::Session(SessionError::Channel(ChannelError::Cookie(_)))
         ),
         "a cookie error, got {err:?}"
+    );
+    rig.still_in_one_piece().await;
+}
+
+/// A server that sends its status line and headers one byte every 50 ms is never silent for
+/// long: the deadline on the whole header block ends the call. The server did the work, so
+/// the outcome is unknown, and the session recovers on a new connection.
+#[tokio::test]
+async fn a_header_block_dripped_forever_hits_the_head_deadline() {
+    let rig = Rig::with(TransportConfig {
+        head_timeout: Duration::from_secs(1),
+        silence_timeout: Duration::from_secs(5),
+        ..TransportConfig::default()
+    })
+    .await;
+    rig.emu.faults().drip(Duration::from_millis(50));
+    let err = open_inbox(&rig).await.unwrap_err();
+    assert!(
+        matches!(
+            err,
+            ClientError::OutcomeUnknown {
+                source: TransportError::Timeout(TimeoutPhase::Head),
+                ..
+            }
+        ),
+        "{err:?}"
     );
     rig.still_in_one_piece().await;
 }

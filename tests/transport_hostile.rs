@@ -125,6 +125,35 @@ async fn a_drip_that_never_forms_a_meta_tag_is_silence() {
     ));
 }
 
+/// Body bytes are progress, so a body dripped a byte at a time never trips the silence
+/// timeout; the deadline on the whole response does.
+#[tokio::test]
+async fn a_body_dripped_forever_hits_the_total_deadline() {
+    let url = scripted(vec![
+        Step::Send(HEAD_MAPI.to_vec()),
+        Step::Send(b"PROCESSING\r\nDONE\r\nX-ResponseCode: 0\r\n\r\n".to_vec()),
+        Step::Drip(vec![0u8; 1000], 100),
+    ])
+    .await;
+    assert!(matches!(
+        send(&url).await,
+        Err(TransportError::Timeout(TimeoutPhase::Total))
+    ));
+}
+
+/// A status line and headers dripped a byte at a time: never silent, never complete; the
+/// deadline on the header block ends it.
+#[tokio::test]
+async fn a_header_block_dripped_forever_hits_the_head_deadline() {
+    let mut head = b"HTTP/1.1 200 OK\r\nContent-Type: application/mapi-http\r\n".to_vec();
+    head.extend(b"X-Padding: ".iter().chain(&[b'a'; 200]));
+    let url = scripted(vec![Step::Drip(head, 50)]).await;
+    assert!(matches!(
+        send(&url).await,
+        Err(TransportError::Timeout(TimeoutPhase::Head))
+    ));
+}
+
 #[tokio::test]
 async fn pending_forever_hits_the_total_cap() {
     let mut script = vec![

@@ -43,6 +43,7 @@ struct FaultState {
     unavailable: Option<Counted<Duration>>,
     delay_before_done: Option<Counted<Duration>>,
     close_after_bytes: Option<u64>,
+    drip: Option<Duration>,
 }
 
 /// The fault state shared by the handlers (crate-internal side of [`Faults`]).
@@ -71,6 +72,15 @@ impl FaultSet {
 
     pub(crate) fn has_close_after_bytes(&self) -> bool {
         lock(&self.state).close_after_bytes.is_some()
+    }
+
+    /// Claims the armed drip for the connection about to write.
+    pub(crate) fn take_drip(&self) -> Option<Duration> {
+        lock(&self.state).drip.take()
+    }
+
+    pub(crate) fn has_drip(&self) -> bool {
+        lock(&self.state).drip.is_some()
     }
 }
 
@@ -126,6 +136,14 @@ impl Faults {
     /// bytes of it (status line and headers included): a server or proxy dying mid-response.
     pub fn close_after_bytes(&self, bytes: u64) {
         lock(&self.set.state).close_after_bytes = Some(bytes);
+    }
+
+    /// The next connection that writes a response writes it one byte per `interval`, status
+    /// line and headers included, for as long as the connection lives: a server (or a proxy)
+    /// that never stops sending and never finishes. Only a deadline on the whole header block
+    /// or on the response ends it; no silence is ever long.
+    pub fn drip(&self, interval: Duration) {
+        lock(&self.set.state).drip = Some(interval);
     }
 
     /// Clears every armed fault.
@@ -253,6 +271,13 @@ mod tests {
         assert!(faults.set.has_close_after_bytes());
         assert_eq!(faults.set.take_close_after_bytes(), Some(10));
         assert_eq!(faults.set.take_close_after_bytes(), None);
+        faults.drip(Duration::from_millis(5));
+        assert!(faults.set.has_drip());
+        assert_eq!(faults.set.take_drip(), Some(Duration::from_millis(5)));
+        assert!(
+            !faults.set.has_drip(),
+            "one connection drips, not every one"
+        );
         faults.delay_before_done(Duration::from_millis(1), 1);
         faults.clear();
         assert_eq!(faults.set.take_delay_before_done(), None);

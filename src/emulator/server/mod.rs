@@ -363,6 +363,7 @@ impl Listener for TrackedListener {
                         id,
                         shared: self.shared.clone(),
                         budget: None,
+                        drip: None,
                     };
                     return (io, ConnInfo { id, peer });
                 }
@@ -387,6 +388,8 @@ pub struct TrackedIo {
     shared: Arc<Shared>,
     /// Bytes this connection may still write before the close-after-bytes fault cuts it.
     budget: Option<u64>,
+    /// The drip fault: one byte per interval, and the pause before the next byte.
+    drip: Option<(Duration, Pin<Box<tokio::time::Sleep>>)>,
 }
 
 impl std::fmt::Debug for TrackedIo {
@@ -420,6 +423,24 @@ impl AsyncWrite for TrackedIo {
         cx: &mut Context<'_>,
         buf: &[u8],
     ) -> Poll<io::Result<usize>> {
+        if self.drip.is_none()
+            && self.shared.faults.has_drip()
+            && let Some(interval) = self.shared.faults.take_drip()
+        {
+            self.drip = Some((interval, Box::pin(tokio::time::sleep(Duration::ZERO))));
+        }
+        if let Some((interval, pause)) = self.drip.as_mut() {
+            let interval = *interval;
+            if pause.as_mut().poll(cx).is_pending() {
+                return Poll::Pending;
+            }
+            let one = buf.get(..1).unwrap_or(buf);
+            let r = Pin::new(&mut self.inner).poll_write(cx, one);
+            if let (Poll::Ready(Ok(_)), Some((_, pause))) = (&r, self.drip.as_mut()) {
+                pause.as_mut().reset(tokio::time::Instant::now() + interval);
+            }
+            return r;
+        }
         if self.budget.is_none() && self.shared.faults.has_close_after_bytes() {
             self.budget = self.shared.faults.take_close_after_bytes();
         }
