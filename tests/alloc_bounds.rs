@@ -5,48 +5,10 @@
 //! test so that no other test thread allocates while it measures.
 #![cfg(feature = "fuzzing")]
 
-use std::alloc::{GlobalAlloc, Layout, System};
-use std::sync::atomic::{AtomicUsize, Ordering::Relaxed};
+#[path = "support/counting_alloc.rs"]
+mod counting_alloc;
 
 use mapi_http::fuzzing::{DECODERS, Mode, Outcome};
-
-struct Counting;
-
-static CURRENT: AtomicUsize = AtomicUsize::new(0);
-static PEAK: AtomicUsize = AtomicUsize::new(0);
-
-// SAFETY: defers to the system allocator and only keeps counters beside it.
-unsafe impl GlobalAlloc for Counting {
-    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
-        let p = unsafe { System.alloc(layout) };
-        if !p.is_null() {
-            let now = CURRENT.fetch_add(layout.size(), Relaxed) + layout.size();
-            PEAK.fetch_max(now, Relaxed);
-        }
-        p
-    }
-    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
-        unsafe { System.dealloc(ptr, layout) };
-        CURRENT.fetch_sub(layout.size(), Relaxed);
-    }
-    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
-        let p = unsafe { System.realloc(ptr, layout, new_size) };
-        if !p.is_null() {
-            if new_size >= layout.size() {
-                let now = CURRENT.fetch_add(new_size - layout.size(), Relaxed)
-                    + (new_size - layout.size());
-                PEAK.fetch_max(now, Relaxed);
-            } else {
-                CURRENT.fetch_sub(layout.size() - new_size, Relaxed);
-            }
-        }
-        p
-    }
-}
-
-#[global_allocator]
-static ALLOC: Counting = Counting;
-
 /// xorshift64*: deterministic, dependency-free, good enough to spray bytes.
 struct Rng(u64);
 impl Rng {
@@ -93,20 +55,20 @@ fn inputs(seed: u64) -> impl Iterator<Item = Vec<u8>> {
 #[test]
 fn decoders_allocate_in_proportion_to_their_input() {
     // The meter itself: a 100 KiB vector must show up as at least 100 KiB of peak.
-    let base = CURRENT.load(Relaxed);
-    PEAK.store(base, Relaxed);
+    let base = counting_alloc::live();
+    counting_alloc::reset_peak();
     drop(std::hint::black_box(vec![1u8; 100 * 1024]));
-    assert!(PEAK.load(Relaxed) - base >= 100 * 1024);
+    assert!(counting_alloc::peak() - base >= 100 * 1024);
 
     let mut failures = Vec::new();
     for (n, decoder) in DECODERS.iter().enumerate().filter(|(_, d)| d.is_decoder) {
         let mut worst = (0usize, 0usize);
         for input in inputs(0x9E37_79B9_7F4A_7C15 ^ n as u64).chain([vec![0xFF; 10]]) {
             let bound = 16 * input.len() + 64 * 1024;
-            let base = CURRENT.load(Relaxed);
-            PEAK.store(base, Relaxed);
+            let base = counting_alloc::live();
+            counting_alloc::reset_peak();
             let outcome = (decoder.run)(&input, Mode::DecodeOnly);
-            let peak = PEAK.load(Relaxed).saturating_sub(base);
+            let peak = counting_alloc::peak().saturating_sub(base);
             assert!(!matches!(outcome, Outcome::Mismatch(_)));
             if peak > worst.0 {
                 worst = (peak, input.len());

@@ -48,7 +48,10 @@ pub(crate) struct Shared {
     pub transport: Arc<dyn DynTransport>,
     pub counters: Counters,
     pub health: watch::Sender<Health>,
-    pub notifications: broadcast::Sender<(String, NotifyResponse)>,
+    /// Every RopNotify seen, with the URL of the context it came on. Shared (`Arc`), so the
+    /// channel's 256 slots cost a pointer each rather than a whole event: the buffer is
+    /// allocated with the session, advised or not.
+    pub notifications: broadcast::Sender<Arc<(String, NotifyResponse)>>,
     /// Longest total wait for RopBackoff and 503 before a call gives up.
     pub max_busy_wait: Duration,
 }
@@ -459,7 +462,7 @@ impl Conn {
                     let _ = self
                         .shared
                         .notifications
-                        .send((self.url.clone(), n.clone()));
+                        .send(Arc::new((self.url.clone(), n.clone())));
                 }
                 _ => {}
             }

@@ -67,7 +67,7 @@ pub struct Advise {
     pub(crate) logon_id: u8,
     pub(crate) handle: ServerHandle,
     pub(crate) url: String,
-    pub(crate) events: broadcast::Receiver<(String, NotifyResponse)>,
+    pub(crate) events: broadcast::Receiver<std::sync::Arc<(String, NotifyResponse)>>,
     pub(crate) pump: Option<tokio::task::JoinHandle<()>>,
 }
 
@@ -87,9 +87,12 @@ impl Advise {
     pub async fn next(&mut self) -> Option<Result<Notification, ClientError>> {
         loop {
             match self.events.recv().await {
-                Ok((url, n)) => {
-                    if url == self.url && n.notification_handle == self.handle.handle {
-                        return Some(Ok(Notification { data: n.data }));
+                Ok(event) => {
+                    let (url, n) = &*event;
+                    if *url == self.url && n.notification_handle == self.handle.handle {
+                        return Some(Ok(Notification {
+                            data: n.data.clone(),
+                        }));
                     }
                 }
                 Err(broadcast::error::RecvError::Lagged(k)) => {

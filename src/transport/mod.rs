@@ -215,10 +215,38 @@ impl fmt::Debug for HttpTransport {
     }
 }
 
+/// The TLS client configuration every transport of the process starts from: the platform's
+/// trust store behind one verifier, HTTP/1.1 by ALPN. Each session has a transport of its own
+/// (Windows authentication authenticates connections), and a verifier per transport held
+/// about 100 KB per session; clones share the verifier, the crypto provider and the session
+/// resumption cache.
+pub fn shared_tls() -> Result<rustls::ClientConfig, TransportError> {
+    static TLS: std::sync::OnceLock<Result<rustls::ClientConfig, String>> =
+        std::sync::OnceLock::new();
+    TLS.get_or_init(|| {
+        let provider = rustls::crypto::CryptoProvider::get_default()
+            .cloned()
+            .unwrap_or_else(|| std::sync::Arc::new(rustls::crypto::aws_lc_rs::default_provider()));
+        let verifier = rustls_platform_verifier::Verifier::new(provider.clone())
+            .map_err(|e| format!("the platform's certificate verifier: {e}"))?;
+        let mut config = rustls::ClientConfig::builder_with_provider(provider)
+            .with_safe_default_protocol_versions()
+            .map_err(|e| format!("TLS versions: {e}"))?
+            .dangerous()
+            .with_custom_certificate_verifier(std::sync::Arc::new(verifier))
+            .with_no_client_auth();
+        config.alpn_protocols = vec![b"http/1.1".to_vec()];
+        Ok(config)
+    })
+    .clone()
+    .map_err(TransportError::Connect)
+}
+
 impl HttpTransport {
     /// A transport presenting `credentials`.
     pub fn new(credentials: Credentials, config: TransportConfig) -> Result<Self, TransportError> {
         let client = reqwest::Client::builder()
+            .tls_backend_preconfigured(shared_tls()?)
             .http1_only()
             .pool_max_idle_per_host(1)
             .connect_timeout(config.connect_timeout)

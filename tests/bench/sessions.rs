@@ -4,9 +4,10 @@
 //! and how much memory an idle logged-on session holds.
 //!
 //! Each concurrency level is its own benchmark with Throughput::Elements(sessions), so
-//! criterion reports sessions/s; the first line printed is the idle-session footprint, from
-//! the process's resident set before and after opening many sessions (Linux /proc; elsewhere
-//! it prints nothing).
+//! criterion reports sessions/s. The first lines printed are the idle-session footprint: the
+//! client's heap per logged-on session and the emulator's per context (a counting allocator,
+//! measured with the sessions held, then with the client's sessions dropped while the emulator
+//! keeps their contexts), and the resident set per session (Linux /proc; elsewhere not shown).
 
 use std::time::{Duration, Instant};
 
@@ -18,6 +19,11 @@ use mapi_http::emulator::users::Users;
 use mapi_http::emulator::{Emulator, EmulatorConfig};
 use mapi_http::transport::Credentials;
 use mapi_http::wire::property::tags as t;
+
+/// Counts the heap bytes live, so the client's share of an idle session can be told from the
+/// emulator's in one process.
+#[path = "../support/counting_alloc.rs"]
+mod counting_alloc;
 
 fn resident_bytes() -> Option<u64> {
     let statm = std::fs::read_to_string("/proc/self/statm").ok()?;
@@ -84,11 +90,18 @@ fn sessions(c: &mut Criterion) {
         .expect("runtime");
     let (emu, endpoints) = rt.block_on(start());
 
-    // Footprint of idle sessions: 200 logged on at once, resident set before and after.
+    // Footprint of idle sessions: 200 logged on at once. The heap is counted before, with
+    // all of them logged on, and after the client's sessions are dropped without logoff (the
+    // emulator keeps their contexts until they expire): the last step gives the client's
+    // share alone.
+    const IDLE: usize = 200;
+    let idle_emu = rt.block_on(start());
     rt.block_on(async {
-        let before = resident_bytes();
+        let endpoints = idle_emu.1.clone();
+        let resident_before = resident_bytes();
+        let heap_before = counting_alloc::live();
         let mut held = Vec::new();
-        for _ in 0..200 {
+        for _ in 0..IDLE {
             held.push(
                 Session::logon(
                     endpoints.clone(),
@@ -99,20 +112,29 @@ fn sessions(c: &mut Criterion) {
                 .expect("logon"),
             );
         }
-        let after = resident_bytes();
-        if let (Some(b), Some(a)) = (before, after) {
+        tokio::time::sleep(Duration::from_millis(200)).await;
+        let heap_with = counting_alloc::live();
+        let resident_with = resident_bytes();
+        let requests = held[0].stats().http_requests;
+        drop(held);
+        tokio::time::sleep(Duration::from_millis(200)).await;
+        let heap_after_drop = counting_alloc::live();
+        eprintln!(
+            "idle sessions ({IDLE}): client heap {} bytes per logged-on session; emulator \
+             context {} bytes per session",
+            heap_with.saturating_sub(heap_after_drop) / IDLE,
+            heap_after_drop.saturating_sub(heap_before) / IDLE,
+        );
+        if let (Some(b), Some(a)) = (resident_before, resident_with) {
             eprintln!(
-                "idle sessions: {} bytes resident per logged-on session (client and emulator \
-                 context together, 200 sessions)",
-                a.saturating_sub(b) / 200
+                "idle sessions ({IDLE}): {} bytes resident per session, client and emulator \
+                 together",
+                a.saturating_sub(b) / IDLE as u64
             );
         }
-        let requests = held[0].stats().http_requests;
         eprintln!("round trips to logged on + identity + status table: {requests}");
-        for s in held {
-            s.logoff().await.expect("logoff");
-        }
     });
+    rt.block_on(idle_emu.0.shutdown());
 
     let mut group = c.benchmark_group("sessions");
     group.sample_size(10);

@@ -371,7 +371,10 @@ pub async fn discover(
     timeout: Duration,
 ) -> Result<Settings, CliError> {
     tracing::info!(email, "autodiscover");
+    let tls = mapi_http::transport::shared_tls()
+        .map_err(|e| CliError::other(format!("cannot set up TLS: {e}")))?;
     let client = reqwest::Client::builder()
+        .tls_backend_preconfigured(tls)
         .redirect(reqwest::redirect::Policy::none())
         .timeout(timeout)
         .build()
