@@ -120,7 +120,8 @@ fn sessions(c: &mut Criterion) {
         tokio::time::sleep(Duration::from_millis(200)).await;
         let heap_after_drop = counting_alloc::live();
         eprintln!(
-            "idle sessions ({IDLE}): client heap {} bytes per logged-on session; emulator \
+            "idle sessions ({IDLE}): client heap {} bytes per logged-on session (with the \
+             emulator's half of its keep-alive connection, which closes with it); emulator \
              context {} bytes per session",
             heap_with.saturating_sub(heap_after_drop) / IDLE,
             heap_after_drop.saturating_sub(heap_before) / IDLE,
