@@ -785,15 +785,37 @@ async fn an_ntlm_session_records_the_answers_not_the_handshake_legs() {
     assert!(session.stats().auth_exchanges > 0, "a handshake ran");
     session.logoff().await.unwrap();
     let har = recorder.har();
-    let types: Vec<&str> = har
+    // The handshake's 401 legs come first, marked, their tokens redacted; then the answers.
+    let legs: Vec<&mapi_http::replay::har::Entry> = har
         .log
         .entries
+        .iter()
+        .filter(|e| e.extra.contains_key(mapi_http::replay::AUTH_LEG))
+        .collect();
+    assert_eq!(legs.len() as u64, session.stats().auth_exchanges);
+    for leg in &legs {
+        assert_eq!(leg.response.status, 401);
+        assert_eq!(leg.request.header("Authorization"), Some("NTLM [REDACTED]"));
+        assert!(leg.response.header("WWW-Authenticate").is_some());
+    }
+    assert!(
+        har.log.entries[0]
+            .extra
+            .contains_key(mapi_http::replay::AUTH_LEG)
+    );
+    let answers: Vec<&mapi_http::replay::har::Entry> = har
+        .log
+        .entries
+        .iter()
+        .filter(|e| !e.extra.contains_key(mapi_http::replay::AUTH_LEG))
+        .collect();
+    let types: Vec<&str> = answers
         .iter()
         .map(|e| e.request.header("X-RequestType").unwrap())
         .collect();
     assert_eq!(types.first(), Some(&"Connect"), "{types:?}");
     assert_eq!(types.last(), Some(&"Disconnect"), "{types:?}");
-    for e in &har.log.entries {
+    for e in &answers {
         assert_eq!(e.response.status, 200);
         let body = e.response.body().unwrap();
         assert!(
@@ -806,8 +828,25 @@ async fn an_ntlm_session_records_the_answers_not_the_handshake_legs() {
     // The transport's own headers are in the file, the credential leg redacted: the Connect
     // went out on the handshake's last leg, with the NTLM AUTHENTICATE message.
     assert_eq!(
-        har.log.entries[0].request.header("Authorization"),
+        answers[0].request.header("Authorization"),
         Some("NTLM [REDACTED]")
+    );
+    // Replay skips the legs: the client, with no handshake to run, is answered throughout.
+    let endpoints = Endpoints::new(emu.mailbox_url("alice").unwrap(), alice.legacy_dn.clone());
+    let replay = Arc::new(ReplayTransport::new(har.clone(), ReplayMode::Strict));
+    let again = Session::logon_with_transport(endpoints, replay.clone(), options())
+        .await
+        .unwrap();
+    again.logoff().await.unwrap();
+    replay.finish().unwrap();
+    let text = Dissector::all(&har);
+    assert!(
+        text[0]["summary"]
+            .as_str()
+            .unwrap()
+            .ends_with("(authentication leg)"),
+        "{}",
+        text[0]["summary"]
     );
     for e in &har.log.entries {
         assert!(

@@ -349,7 +349,10 @@ impl Dissector {
                 }
             },
         };
-        let summary = summary(&sent_type, execute.as_ref(), &out["response"]);
+        let mut summary = summary(&sent_type, execute.as_ref(), &out["response"]);
+        if entry.extra.contains_key(super::record::AUTH_LEG) {
+            summary.push_str(" (authentication leg)");
+        }
         let mut ordered = serde_json::Map::new();
         ordered.insert("summary".into(), json!(summary));
         if let Value::Object(rest) = out {

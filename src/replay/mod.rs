@@ -33,4 +33,4 @@ mod record;
 pub use har::Har;
 pub use mask::{Masker, REDACTED};
 pub use play::{ReplayError, ReplayMode, ReplayTransport};
-pub use record::{ERROR, REENCODED, Recorder, RecordingTransport, wire_body};
+pub use record::{AUTH_LEG, ERROR, REENCODED, Recorder, RecordingTransport, wire_body};

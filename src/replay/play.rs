@@ -9,7 +9,7 @@ use uuid::Uuid;
 
 use super::dissect::{entry_request_type, first_difference, request_json, rop_requests};
 use super::har::{Entry, Har};
-use super::record::{ERROR, error_from_json, lane_of};
+use super::record::{AUTH_LEG, ERROR, error_from_json, lane_of};
 use crate::session::{HttpRequest, HttpResponse};
 use crate::transport::{Transport, TransportError};
 use crate::wire::Wire;
@@ -148,6 +148,8 @@ impl ReplayTransport {
             .entries
             .into_iter()
             .enumerate()
+            // Handshake legs were the network's business; the replay answers the exchange.
+            .filter(|(_, entry)| !entry.extra.contains_key(AUTH_LEG))
             .map(|(i, entry)| {
                 let request_type = entry_request_type(&entry);
                 Step {

@@ -24,6 +24,11 @@ pub const REENCODED: &str = "_reencoded";
 /// The extension member of `response` describing a transport error (no HTTP response).
 pub const ERROR: &str = "_error";
 
+/// The extension member of an entry that is an authentication leg the server answered 401
+/// (NTLM or Negotiate) before the exchange's last leg: recorded as it happened, skipped by
+/// replay, which has no handshake to run.
+pub const AUTH_LEG: &str = "_authLeg";
+
 /// Collects exchanges into a HAR archive and rewrites the file after each one (to a temporary
 /// file renamed over the target), so the file on disk is always a complete HAR and a crash
 /// loses at most the exchange in flight.
@@ -132,6 +137,39 @@ impl Recorder {
         elapsed: std::time::Duration,
     ) {
         let mut state = self.lock();
+        let mut wire = wire;
+        let legs = wire
+            .as_mut()
+            .map(|w| std::mem::take(&mut w.auth_legs))
+            .unwrap_or_default();
+        for (n, leg) in legs.into_iter().enumerate() {
+            let answer = Ok(HttpResponse::from_raw(
+                leg.status,
+                leg.response_headers.clone(),
+                &leg.response_body,
+            ));
+            let capture = WireCapture {
+                response_body: leg.response_body,
+                added_headers: leg.added_headers,
+                auth_legs: Vec::new(),
+            };
+            let mut entry = build_entry(
+                &mut state.masker,
+                request,
+                &answer,
+                Some(capture),
+                started,
+                std::time::Duration::ZERO,
+            );
+            entry.comment = Some(format!(
+                "{}: authentication leg {} (answered {})",
+                request.request_type.as_str(),
+                n + 1,
+                entry.response.status
+            ));
+            entry.extra.insert(AUTH_LEG.into(), Value::Bool(true));
+            state.har.log.entries.push(entry);
+        }
         let entry = build_entry(&mut state.masker, request, outcome, wire, started, elapsed);
         state.har.log.entries.push(entry);
         if let Err(e) = self.write(&state) {

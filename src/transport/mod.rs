@@ -159,6 +159,21 @@ pub struct WireCapture {
     /// `Authorization` with everything after the scheme word replaced by [`REDACTED`], so no
     /// credential is ever held here.
     pub added_headers: Vec<(String, String)>,
+    /// The authentication legs the server answered 401 before the last leg, in order.
+    pub auth_legs: Vec<AuthLeg>,
+}
+
+/// One leg of an NTLM or Negotiate handshake that the server answered 401 (the challenge).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct AuthLeg {
+    /// Request headers the transport added on this leg ([`WireCapture::added_headers`]).
+    pub added_headers: Vec<(String, String)>,
+    /// The HTTP status (401).
+    pub status: u16,
+    /// The response headers, `WWW-Authenticate` with the server's challenge among them.
+    pub response_headers: Vec<(String, String)>,
+    /// The response body as read.
+    pub response_body: Vec<u8>,
 }
 
 /// What stands in for a credential in [`WireCapture::added_headers`].
@@ -187,6 +202,20 @@ fn wire_reset() {
 
 fn wire_push(chunk: &[u8]) {
     let _ = WIRE.try_with(|w| w.borrow_mut().response_body.extend_from_slice(chunk));
+}
+
+/// The leg just read was answered 401 and another follows: it becomes an [`AuthLeg`].
+fn wire_leg(response: &HttpResponse) {
+    let _ = WIRE.try_with(|w| {
+        let mut w = w.borrow_mut();
+        let leg = AuthLeg {
+            added_headers: w.added_headers.clone(),
+            status: response.status,
+            response_headers: response.headers.clone(),
+            response_body: std::mem::take(&mut w.response_body),
+        };
+        w.auth_legs.push(leg);
+    });
 }
 
 /// A new leg is sent: its added headers replace the previous leg's.
@@ -438,6 +467,7 @@ impl HttpTransport {
             if first.status != 401 || !offered {
                 return Ok(first);
             }
+            wire_leg(&first);
             self.auth_legs.fetch_add(1, Ordering::Relaxed);
         }
         let host = reqwest::Url::parse(&request.url)
@@ -457,6 +487,7 @@ impl HttpTransport {
             if response.status == 401
                 && let Some(next) = ntlm::token_from(scheme, ntlm_offers(&response))
             {
+                wire_leg(&response);
                 self.auth_legs.fetch_add(1, Ordering::Relaxed);
                 from_server = Some(next);
                 continue;
