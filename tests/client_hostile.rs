@@ -1,6 +1,8 @@
 //! The public client against a hostile server: the emulator's real answers, tampered with on
-//! their way back by a test transport (lying sizes, a decompression bomb, invalid UTF-16,
-//! handle indexes past the table, ROPs that answer another request, thousands of cookies).
+//! their way back by a test transport (lying sizes: RopSize, RPC_HEADER_EXT Size and
+//! SizeActual, a row count, a binary length; a decompression bomb, invalid UTF-16, handle
+//! indexes past the table, ROPs that answer another request, thousands of cookies), and the
+//! emulator's drip fault (a header block that never ends).
 //!
 //! Each case asserts the typed error the client reports and that the session is still in one
 //! piece afterwards: the next call either works or fails with a typed error, and logoff ends.
@@ -413,5 +415,58 @@ async fn a_header_block_dripped_forever_hits_the_head_deadline() {
         ),
         "{err:?}"
     );
+    rig.still_in_one_piece().await;
+}
+
+/// RopQueryRows claiming 65,535 rows where a page came: a typed decode error (the decoder
+/// reserves nothing for what the count claims; `alloc_bounds` measures that), and the
+/// session goes on.
+#[tokio::test]
+async fn a_row_count_past_the_rows_is_a_decode_error() {
+    let rig = Rig::new().await;
+    let store = rig.store();
+    let inbox = store.open_folder(store.inbox_id().unwrap()).await.unwrap();
+    let mut table = inbox.contents_table().await.unwrap();
+    table.set_columns(&[t::PID_TAG_SUBJECT]).await.unwrap();
+    rig.arm_payload(|payload| {
+        // RopSize(2), then RopSetColumns' answer if it rode along (RopId, handle index,
+        // ReturnValue, TableStatus: 7 bytes), then RopQueryRows': RopId(1)
+        // InputHandleIndex(1) ReturnValue(4) Origin(1) RowCount(2).
+        let at = if payload[2] == 0x12 { 9 } else { 2 };
+        assert_eq!(payload[at], 0x15, "RopQueryRows answers");
+        payload[at + 7..at + 9].copy_from_slice(&u16::MAX.to_le_bytes());
+    });
+    let err = tokio::time::timeout(Duration::from_secs(60), table.query_rows(10))
+        .await
+        .expect("the call ends")
+        .unwrap_err();
+    assert!(decode_error(&err).is_some(), "a decode error, got {err:?}");
+    drop(table);
+    drop(inbox);
+    rig.still_in_one_piece().await;
+}
+
+/// A binary property whose COUNT claims 65,535 bytes where a few came: a typed decode error.
+#[tokio::test]
+async fn a_binary_length_past_the_value_is_a_decode_error() {
+    let rig = Rig::new().await;
+    let store = rig.store();
+    let inbox = store.open_folder(store.inbox_id().unwrap()).await.unwrap();
+    rig.arm_payload(|payload| {
+        // RopGetPropertiesSpecific's answer: RopSize(2) RopId(1) InputHandleIndex(1)
+        // ReturnValue(4) PropertyRow Flag(1), then the PtypBinary value: COUNT(2) bytes.
+        assert_eq!(payload[2], 0x07, "RopGetPropertiesSpecific answers");
+        assert_eq!(payload[8], 0, "a standard row");
+        payload[9..11].copy_from_slice(&u16::MAX.to_le_bytes());
+    });
+    let err = tokio::time::timeout(
+        Duration::from_secs(60),
+        inbox.get_props(&[t::PID_TAG_ENTRY_ID]),
+    )
+    .await
+    .expect("the call ends")
+    .unwrap_err();
+    assert!(decode_error(&err).is_some(), "a decode error, got {err:?}");
+    drop(inbox);
     rig.still_in_one_piece().await;
 }
