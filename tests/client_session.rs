@@ -30,6 +30,22 @@ async fn emulator_with(server: ServerConfig) -> Emulator {
     .expect("emulator starts")
 }
 
+/// An emulator over `users` (anonymous requests act as alice), `populated` mailboxes filled.
+async fn emulator_for(users: Users, populated: usize) -> Emulator {
+    Emulator::start(EmulatorConfig {
+        server: ServerConfig::default().with_anonymous(AnonymousPolicy::Allow {
+            login: "alice".into(),
+        }),
+        users,
+        populated,
+        seed: 5,
+        schemes: AuthSchemes::all(),
+        server_name: "EMULATOR".into(),
+    })
+    .await
+    .expect("emulator starts")
+}
+
 async fn emulator() -> Emulator {
     emulator_with(ServerConfig {
         pending_period: Duration::from_millis(100),
@@ -601,18 +617,7 @@ async fn ec_wrong_server_is_followed_to_the_named_server() {
         "#,
     )
     .unwrap();
-    let emu = Emulator::start(EmulatorConfig {
-        server: ServerConfig::default().with_anonymous(AnonymousPolicy::Allow {
-            login: "alice".into(),
-        }),
-        users,
-        populated: 2,
-        seed: 5,
-        schemes: AuthSchemes::all(),
-        server_name: "EMULATOR".into(),
-    })
-    .await
-    .unwrap();
+    let emu = emulator_for(users, 2).await;
     let session = logon(&emu).await;
     let ben_dn = emu.user("ben").unwrap().legacy_dn.clone();
     let ben = session
@@ -670,18 +675,7 @@ async fn a_redirected_logon_disconnects_the_context_it_leaves() {
         "#,
     )
     .unwrap();
-    let emu = Emulator::start(EmulatorConfig {
-        server: ServerConfig::default().with_anonymous(AnonymousPolicy::Allow {
-            login: "alice".into(),
-        }),
-        users,
-        populated: 1,
-        seed: 5,
-        schemes: AuthSchemes::all(),
-        server_name: "EMULATOR".into(),
-    })
-    .await
-    .unwrap();
+    let emu = emulator_for(users, 1).await;
     let alice = emu.user("alice").unwrap().legacy_dn.clone();
     let stale = format!("{}/mapi/emsmdb/?MailboxId=EMULATOR", emu.base_url());
     let session = Session::logon(
