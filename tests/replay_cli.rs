@@ -122,6 +122,27 @@ fn decode_har_refuses_what_is_not_a_har() {
         .code(65);
 }
 
+/// `mapi --record HAR <args> --auth basic --user alice` against `emu`, with alice's password.
+fn recording(emu: &Emulator, har: &std::path::Path, args: &[&str]) -> Command {
+    let alice = emu.user("alice").unwrap();
+    let mut cmd = mapi();
+    cmd.arg("--record")
+        .arg(har)
+        .args(args)
+        .args(["--auth", "basic", "--user", "alice", "--insecure-http"])
+        .args(["--mailbox-url", &emu.mailbox_url("alice").unwrap()])
+        .args(["--user-dn", &alice.legacy_dn])
+        .env("MAPI_PASSWORD", &alice.password);
+    cmd
+}
+
+/// Runs `cmd` off the async threads (the emulator serves it meanwhile); it must succeed.
+async fn succeeds(mut cmd: Command) -> std::process::Output {
+    tokio::task::spawn_blocking(move || cmd.assert().success().get_output().clone())
+        .await
+        .unwrap()
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_recorded_command_replays_to_the_same_output_without_the_server() {
     let emu = Emulator::start(EmulatorConfig::demo(7)).await.unwrap();
@@ -129,24 +150,7 @@ async fn a_recorded_command_replays_to_the_same_output_without_the_server() {
     let dir = tempfile::tempdir().unwrap();
     let har = dir.path().join("folders.har");
 
-    let mut cmd = mapi();
-    cmd.arg("--record")
-        .arg(&har)
-        .args([
-            "folders",
-            "--auth",
-            "basic",
-            "--user",
-            "alice",
-            "--insecure-http",
-        ])
-        .args(["--mailbox-url", &emu.mailbox_url("alice").unwrap()])
-        .args(["--user-dn", &alice.legacy_dn])
-        .env("MAPI_PASSWORD", &alice.password);
-    let live = tokio::task::spawn_blocking(move || cmd.assert().success())
-        .await
-        .unwrap();
-    let live = live.get_output().stdout.clone();
+    let live = succeeds(recording(&emu, &har, &["folders"])).await.stdout;
     assert!(String::from_utf8_lossy(&live).contains("Inbox"));
     drop(emu);
 
@@ -227,18 +231,10 @@ async fn an_address_book_command_replays_and_a_shorter_command_names_what_it_lef
     let alice = emu.user("alice").unwrap().clone();
     let dir = tempfile::tempdir().unwrap();
     let har = dir.path().join("ab.har");
-    let mut cmd = mapi();
-    cmd.arg("--record")
-        .arg(&har)
-        .args(["ab", "show", "me", "--auth", "basic", "--user", "alice"])
-        .arg("--insecure-http")
-        .args(["--mailbox-url", &emu.mailbox_url("alice").unwrap()])
-        .args(["--user-dn", &alice.legacy_dn])
-        .env("MAPI_PASSWORD", &alice.password);
-    let live = tokio::task::spawn_blocking(move || cmd.assert().success())
+    let live = succeeds(recording(&emu, &har, &["ab", "show", "me"]))
         .await
-        .unwrap();
-    let live = String::from_utf8_lossy(&live.get_output().stdout).into_owned();
+        .stdout;
+    let live = String::from_utf8_lossy(&live).into_owned();
     assert!(live.contains(&alice.smtp_address), "{live}");
     drop(emu);
 
