@@ -651,6 +651,12 @@ async fn transport_errors_replay_as_recorded_and_notification_waits_keep_their_o
     }
 }
 
+/// A PING to `url` with X-RequestId counter `n` of one fixed client GUID.
+fn ping(url: &str, n: u32) -> HttpRequest {
+    let guid = "{11111111-2222-3333-4444-555555555555}";
+    request_to(url, RequestType::Ping, &format!("{guid}:{n}"), None)
+}
+
 /// Each session context (endpoint and MailboxId) is a lane of its own: order holds within a
 /// lane, not across lanes, and a request for a mailbox the recording never reached next is a
 /// MailboxId mismatch naming the step.
@@ -667,17 +673,8 @@ async fn requests_keep_their_order_per_session_context_not_across_contexts() {
     ));
     let recorder = Arc::new(Recorder::in_memory());
     let recording = RecordingTransport::new(script, recorder.clone());
-    let guid = "{11111111-2222-3333-4444-555555555555}";
     for (url, n) in plan {
-        recording
-            .send(&request_to(
-                url,
-                RequestType::Ping,
-                &format!("{guid}:{n}"),
-                None,
-            ))
-            .await
-            .unwrap();
+        recording.send(&ping(url, n)).await.unwrap();
     }
     let har = recorder.har();
     let lanes: Vec<_> = har
@@ -700,12 +697,7 @@ async fn requests_keep_their_order_per_session_context_not_across_contexts() {
     let replay = ReplayTransport::new(har.clone(), ReplayMode::Strict);
     for (url, n) in [(MAILBOX_B, 4), (BOOK, 2), (MAILBOX_A, 1), (MAILBOX_A, 3)] {
         let answer = replay
-            .send(&request_to(
-                url,
-                RequestType::Ping,
-                &format!("{guid}:{n}"),
-                None,
-            ))
+            .send(&ping(url, n))
             .await
             .unwrap_or_else(|e| panic!("request {n}: {e}"));
         assert!(
@@ -717,15 +709,7 @@ async fn requests_keep_their_order_per_session_context_not_across_contexts() {
 
     // Within a lane the order holds: mailbox A's second request first is a counter mismatch.
     let replay = ReplayTransport::new(har.clone(), ReplayMode::Strict);
-    replay
-        .send(&request_to(
-            MAILBOX_A,
-            RequestType::Ping,
-            &format!("{guid}:3"),
-            None,
-        ))
-        .await
-        .unwrap_err();
+    replay.send(&ping(MAILBOX_A, 3)).await.unwrap_err();
     match replay.error().unwrap() {
         ReplayError::Mismatch { step, field, .. } => {
             assert_eq!((step, field.as_str()), (1, "X-RequestId"))
@@ -736,15 +720,7 @@ async fn requests_keep_their_order_per_session_context_not_across_contexts() {
     // A mailbox the recording never reached is compared with the earliest unused step.
     let replay = ReplayTransport::new(har, ReplayMode::Strict);
     let elsewhere = "http://127.0.0.1:9/mapi/emsmdb/?MailboxId=c@b";
-    replay
-        .send(&request_to(
-            elsewhere,
-            RequestType::Ping,
-            &format!("{guid}:1"),
-            None,
-        ))
-        .await
-        .unwrap_err();
+    replay.send(&ping(elsewhere, 1)).await.unwrap_err();
     match replay.error().unwrap() {
         ReplayError::Mismatch {
             step,
