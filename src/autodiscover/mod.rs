@@ -3,8 +3,9 @@
 //!
 //! The protocol logic is sans-I/O: [`request_xml`] and [`request_headers`] build what is sent,
 //! [`parse_response`] reads what comes back, and [`Discovery`] walks the candidate URLs and
-//! redirects, handing out one [`Request`] at a time and taking the answer to it. [`discover`]
-//! is a thin async driver over `reqwest`.
+//! redirects, handing out one [`Request`] at a time and taking the answer to it. [`drive`]
+//! runs a walk with any way of sending a request; [`run`] is the thin driver over `reqwest`,
+//! and `client::autodiscover_over` the one over a transport (which records and replays).
 //!
 //! What [`Discovery`] does (MS-OXDSCLI 3.1.5, with the URL list of MS-OXDISCO 3.1.5):
 //! - tries `https://<domain>/autodiscover/autodiscover.xml`, then
@@ -685,16 +686,71 @@ pub async fn discover(
     .await
 }
 
-/// Drives `discovery` to its end: POSTs each [`Request`], with `authorization` as the
-/// `Authorization` header value (marked sensitive, never logged or put in an error) where
-/// [`Request::authorize`] allows.
+/// What came back for one [`Request`], as [`drive`] takes it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Reply {
+    /// An HTTP response: its status, its `Location` header, its body (read up to one byte
+    /// over [`MAX_RESPONSE`]; empty for a redirect).
+    Response {
+        /// The HTTP status.
+        status: u16,
+        /// The `Location` header, if any.
+        location: Option<String>,
+        /// The body.
+        body: Vec<u8>,
+    },
+    /// No response: why (never with credentials in it).
+    Failed(String),
+}
+
+/// Drives `discovery` to its end with `send`, which sends one [`Request`] (with the caller's
+/// credentials only where [`Request::authorize`] says so) and gives what came back. The walk
+/// is the same whatever moves the bytes: [`run`] over reqwest, or any transport of the
+/// `client` layer (`mapi_http::client::autodiscover_over`, which records and replays).
+pub async fn drive<F, Fut>(
+    mut discovery: Discovery,
+    mut send: F,
+) -> Result<Settings, AutodiscoverError>
+where
+    F: FnMut(Request) -> Fut,
+    Fut: std::future::Future<Output = Reply>,
+{
+    while let Some(request) = discovery.next_request() {
+        let step = match send(request).await {
+            Reply::Failed(e) => discovery.on_transport_error(&e),
+            Reply::Response {
+                status: 301 | 302 | 307 | 308,
+                location: Some(location),
+                ..
+            } => discovery.on_http_redirect(&location),
+            Reply::Response { status, body, .. } => discovery.on_response(status, &body),
+        };
+        match step {
+            Step::Done(settings) => return Ok(settings),
+            Step::Failed(e) => return Err(e),
+            Step::Next => {}
+        }
+    }
+    Err(match domain_of(discovery.email()) {
+        None => AutodiscoverError::InvalidAddress(discovery.email().to_owned()),
+        Some(_) => AutodiscoverError::AllCandidatesFailed(Vec::new()),
+    })
+}
+
+/// The request type a [`Request`] travels as over a transport that takes MAPI/HTTP request
+/// types (it sends no `X-RequestType` header; recordings and replays tell it by this name).
+pub const REQUEST_TYPE: &str = "Autodiscover";
+
+/// Drives `discovery` to its end over reqwest: POSTs each [`Request`], with `authorization`
+/// as the `Authorization` header value (marked sensitive, never logged or put in an error)
+/// where [`Request::authorize`] allows.
 ///
 /// Build `transport_client` with `reqwest::redirect::Policy::none()`: reqwest's default
 /// policy turns a redirected POST into a GET and carries no hop count; with redirects off,
 /// 301/302/307/308 reach [`Discovery::on_http_redirect`]. Timeouts are the client's.
 pub async fn run(
     transport_client: &reqwest::Client,
-    mut discovery: Discovery,
+    discovery: Discovery,
     authorization: Option<String>,
 ) -> Result<Settings, AutodiscoverError> {
     let authorization = match authorization {
@@ -707,46 +763,44 @@ pub async fn run(
         }
         None => None,
     };
-    while let Some(request) = discovery.next_request() {
+    let authorization = authorization.as_ref();
+    drive(discovery, |request| async move {
         let mut builder = transport_client.post(&request.url);
         for (name, value) in &request.headers {
             builder = builder.header(*name, value.as_str());
         }
         if request.authorize
-            && let Some(a) = &authorization
+            && let Some(a) = authorization
         {
             builder = builder.header(reqwest::header::AUTHORIZATION, a.clone());
         }
-        let step = match builder.body(request.body).send().await {
-            Err(e) => discovery.on_transport_error(&e.without_url().to_string()),
-            Ok(response) => {
-                let status = response.status().as_u16();
-                let location = response
-                    .headers()
-                    .get(reqwest::header::LOCATION)
-                    .and_then(|v| v.to_str().ok())
-                    .map(str::to_owned);
-                match (status, location) {
-                    (301 | 302 | 307 | 308, Some(location)) => {
-                        discovery.on_http_redirect(&location)
-                    }
-                    _ => match read_bounded(response).await {
-                        Ok(body) => discovery.on_response(status, &body),
-                        Err(e) => discovery.on_transport_error(&e),
-                    },
-                }
-            }
+        let response = match builder.body(request.body).send().await {
+            Err(e) => return Reply::Failed(e.without_url().to_string()),
+            Ok(r) => r,
         };
-        match step {
-            Step::Done(settings) => return Ok(settings),
-            Step::Failed(e) => return Err(e),
-            Step::Next => {}
+        let status = response.status().as_u16();
+        let location = response
+            .headers()
+            .get(reqwest::header::LOCATION)
+            .and_then(|v| v.to_str().ok())
+            .map(str::to_owned);
+        if matches!(status, 301 | 302 | 307 | 308) && location.is_some() {
+            return Reply::Response {
+                status,
+                location,
+                body: Vec::new(),
+            };
         }
-    }
-    Err(match domain_of(discovery.email()) {
-        None => AutodiscoverError::InvalidAddress(discovery.email().to_owned()),
-        Some(_) => AutodiscoverError::AllCandidatesFailed(Vec::new()),
+        match read_bounded(response).await {
+            Ok(body) => Reply::Response {
+                status,
+                location,
+                body,
+            },
+            Err(e) => Reply::Failed(e),
+        }
     })
+    .await
 }
 
 /// The body, at most one byte over [`MAX_RESPONSE`] (which the parser then refuses).

@@ -60,6 +60,7 @@
 
 mod address_book;
 mod conn;
+mod discover;
 mod error;
 mod notify;
 mod objects;
@@ -69,6 +70,7 @@ pub use address_book::{
     AbContainer, AbEntry, AbPages, AddressBook, MID_AMBIGUOUS, MID_UNRESOLVED, Resolution,
     ResolvedName,
 };
+pub use discover::autodiscover_over;
 pub use error::ClientError;
 pub use notify::{Advise, AdviseTarget, Notification};
 pub use objects::{Folder, Message, MsgStore, PropRow, StoreKind, Table};

@@ -255,7 +255,24 @@ impl Context {
 
 /// The request type an entry was sent with (its `X-RequestType` header).
 pub fn entry_request_type(entry: &Entry) -> RequestType {
-    RequestType::parse(entry.request.header("x-requesttype").unwrap_or_default())
+    match entry.request.header("x-requesttype") {
+        Some(t) => RequestType::parse(t),
+        // POX Autodiscover sends no X-RequestType; its URL says what it is.
+        None if is_autodiscover_url(&entry.request.url) => {
+            RequestType::Other(crate::autodiscover::REQUEST_TYPE.into())
+        }
+        None => RequestType::Other(String::new()),
+    }
+}
+
+/// Whether `url`'s path is the POX Autodiscover endpoint (`/autodiscover/autodiscover.xml`,
+/// MS-OXDSCLI 3.1.5), whatever its host and case.
+fn is_autodiscover_url(url: &str) -> bool {
+    url.split(['?', '#'])
+        .next()
+        .unwrap_or_default()
+        .to_ascii_lowercase()
+        .ends_with("/autodiscover/autodiscover.xml")
 }
 
 /// The request type whose body layout a request uses: `QueryColumn`, the spelling some

@@ -389,7 +389,11 @@ fn build_entry(
             value: masker.header(n, v),
         })
         .collect();
-    if request.header("x-requesttype").is_none() {
+    // A MAPI/HTTP request always carries its type; a request without the header (an
+    // Autodiscover POST) is recorded as sent, and replay tells its type by its URL.
+    if request.header("x-requesttype").is_none()
+        && (request.request_type.is_mailbox() || request.request_type.is_address_book())
+    {
         headers.push(NameValue {
             name: "X-RequestType".into(),
             value: request.request_type.as_str().to_owned(),

@@ -253,7 +253,7 @@ pub async fn resolve(args: &ConnectArgs) -> Result<Target, CliError> {
                 email,
                 args.autodiscover_url.as_deref(),
                 &credentials,
-                options.transport.silence_timeout,
+                &options.transport,
             )
             .await?;
             let mailbox = w
@@ -363,28 +363,53 @@ fn run_secret_command(what: &str, cmd: &str) -> Result<Secret, CliError> {
 }
 
 /// POX autodiscover for `email`, sending the credentials where the protocol allows (one-leg
-/// schemes only: NTLM and Negotiate handshakes are not run for autodiscover).
+/// schemes only: NTLM and Negotiate handshakes are not run for autodiscover), with the
+/// transport settings of `transport` (Basic over plain http only where it allows; the
+/// silence timeout bounds each whole request). With `--record` the exchanges go to the
+/// recording; with `--replay` they come from it.
 pub async fn discover(
     email: &str,
     first_url: Option<&str>,
     credentials: &Credentials,
-    timeout: Duration,
+    transport: &mapi_http::transport::TransportConfig,
 ) -> Result<Settings, CliError> {
+    use mapi_http::client::autodiscover_over;
     tracing::info!(email, "autodiscover");
-    let tls = mapi_http::transport::shared_tls()
-        .map_err(|e| CliError::other(format!("cannot set up TLS: {e}")))?;
-    let client = reqwest::Client::builder()
-        .tls_backend_preconfigured(tls)
-        .redirect(reqwest::redirect::Policy::none())
-        .timeout(timeout)
-        .build()
-        .map_err(|e| CliError::other(format!("cannot build the HTTP client: {e}")))?;
     let mut discovery = Discovery::new(email, autodiscover::DEFAULT_MAX_HOPS);
     if let Some(url) = first_url {
         discovery = discovery.with_first_url(url);
     }
-    let settings =
-        autodiscover::run(&client, discovery, credentials.authorization_header()).await?;
+    if let Some(Traffic::Replay(path)) = TRAFFIC.get() {
+        let replay = replaying(read_recording(path)?);
+        return Ok(autodiscover_over(&replay, &replay, discovery).await?);
+    }
+    let config = mapi_http::transport::TransportConfig {
+        head_timeout: transport.silence_timeout,
+        total_timeout: transport.silence_timeout,
+        ..transport.clone()
+    };
+    let one_leg = match credentials {
+        Credentials::Basic { .. } | Credentials::Bearer { .. } => credentials.clone(),
+        _ => Credentials::Anonymous,
+    };
+    let network = |c: Credentials| {
+        HttpTransport::new(c, config.clone())
+            .map_err(|e| CliError::client("starting the transport", e.into()))
+    };
+    let (authorized, anonymous) = (network(one_leg)?, network(Credentials::Anonymous)?);
+    let settings = match TRAFFIC.get() {
+        Some(Traffic::Record(path)) => {
+            use mapi_http::replay::RecordingTransport;
+            let recorder = recorder(path, credentials)?;
+            autodiscover_over(
+                &RecordingTransport::new(authorized, Arc::clone(&recorder)),
+                &RecordingTransport::new(anonymous, recorder),
+                discovery,
+            )
+            .await?
+        }
+        _ => autodiscover_over(&authorized, &anonymous, discovery).await?,
+    };
     tracing::info!(
         mailbox = settings.mailbox.preferred().unwrap_or("-"),
         "autodiscover answered"
@@ -406,6 +431,70 @@ static TRAFFIC: OnceLock<Traffic> = OnceLock::new();
 
 /// The replay being served, kept to report on once the command is done.
 static REPLAYING: OnceLock<Arc<mapi_http::replay::ReplayTransport>> = OnceLock::new();
+
+/// The recording of this run: one file for everything the command sends (autodiscover and
+/// session alike), created on first use.
+static RECORDER: OnceLock<Arc<mapi_http::replay::Recorder>> = OnceLock::new();
+
+/// Whether this run answers from a recording (`--replay`).
+pub fn replaying_now() -> bool {
+    matches!(TRAFFIC.get(), Some(Traffic::Replay(_)))
+}
+
+/// The recorder writing `path`, with the secrets of `credentials` registered so they are
+/// scrubbed from anything that might echo them (the transport adds `Authorization` itself,
+/// already redacted).
+fn recorder(
+    path: &Path,
+    credentials: &Credentials,
+) -> Result<Arc<mapi_http::replay::Recorder>, CliError> {
+    use mapi_http::replay::Recorder;
+    let recorder = match RECORDER.get() {
+        Some(r) => Arc::clone(r),
+        None => {
+            let r = Arc::new(Recorder::create(path).map_err(|e| {
+                CliError::new(
+                    EXIT_CONFIG,
+                    format!("cannot record to {}: {e}", path.display()),
+                )
+            })?);
+            Arc::clone(RECORDER.get_or_init(|| r))
+        }
+    };
+    match credentials {
+        Credentials::Basic { password, .. }
+        | Credentials::Ntlm { password, .. }
+        | Credentials::Negotiate { password, .. } => recorder.add_secret(password.expose()),
+        Credentials::Bearer { token } => recorder.add_secret(token.expose()),
+        Credentials::Anonymous => {}
+    }
+    Ok(recorder)
+}
+
+/// The recording at `path`, read whole.
+fn read_recording(path: &Path) -> Result<mapi_http::replay::Har, CliError> {
+    let unreadable = |e: String| {
+        CliError::new(
+            crate::EXIT_NO_INPUT,
+            format!("cannot replay {}: {e}", path.display()),
+        )
+    };
+    let text = std::fs::read(path).map_err(|e| unreadable(e.to_string()))?;
+    mapi_http::replay::Har::from_json(&text).map_err(|e| unreadable(e.to_string()))
+}
+
+/// Serves `har`: this tool's own recordings strictly, other clients' semantically; kept for
+/// [`replay_leftover`].
+fn replaying(har: mapi_http::replay::Har) -> Arc<mapi_http::replay::ReplayTransport> {
+    use mapi_http::replay::{ReplayMode, ReplayTransport};
+    let mode = if har.log.creator.name == env!("CARGO_PKG_NAME") {
+        ReplayMode::Strict
+    } else {
+        ReplayMode::Semantic
+    };
+    tracing::info!(?mode, "replaying");
+    Arc::clone(REPLAYING.get_or_init(|| Arc::new(ReplayTransport::new(har, mode))))
+}
 
 /// After a replayed command: what of the recording the command did not ask for, as a note
 /// for stderr (a shorter command may replay a longer recording; saying so keeps a missing
@@ -436,7 +525,6 @@ pub fn set_traffic(traffic: Traffic) {
 /// first Connect's URL and UserDn), credentials are not needed. This tool's own recordings
 /// replay strictly; other clients' semantically (endpoints, request types, ROP sequence).
 async fn logon_from_recording(args: &ConnectArgs, path: &Path) -> Result<Session, CliError> {
-    use mapi_http::replay::{Har, ReplayMode, ReplayTransport};
     use mapi_http::wire::Wire as _;
     use mapi_http::wire::mapihttp::ConnectRequest;
     let unreadable = |e: String| {
@@ -445,8 +533,7 @@ async fn logon_from_recording(args: &ConnectArgs, path: &Path) -> Result<Session
             format!("cannot replay {}: {e}", path.display()),
         )
     };
-    let text = std::fs::read(path).map_err(|e| unreadable(e.to_string()))?;
-    let har = Har::from_json(&text).map_err(|e| unreadable(e.to_string()))?;
+    let har = read_recording(path)?;
     let connect = har
         .log
         .entries
@@ -467,17 +554,11 @@ async fn logon_from_recording(args: &ConnectArgs, path: &Path) -> Result<Session
                 unreadable("its Connect has no readable UserDn; give --user-dn".into())
             })?,
     };
-    let mode = if har.log.creator.name == env!("CARGO_PKG_NAME") {
-        ReplayMode::Strict
-    } else {
-        ReplayMode::Semantic
-    };
-    tracing::info!(file = %path.display(), ?mode, "replaying");
+    tracing::info!(file = %path.display(), "replaying a session");
     let mut endpoints = Endpoints::new(mailbox_url, user_dn);
     endpoints.address_book_url = w.addressbook_url;
     endpoints.smtp_address = w.email;
-    let replay = Arc::new(ReplayTransport::new(har, mode));
-    let _ = REPLAYING.set(Arc::clone(&replay));
+    let replay = replaying(har);
     Session::logon_with_transport(endpoints, replay, LogonOptions::default())
         .await
         .map_err(|e| CliError::client("logon (replayed)", e))
@@ -501,25 +582,11 @@ pub async fn logon(args: &ConnectArgs) -> Result<Session, CliError> {
         .unwrap_or_else(|| target.endpoints.user_dn.clone());
     let session = match TRAFFIC.get() {
         Some(Traffic::Record(path)) => {
-            use mapi_http::replay::{Recorder, RecordingTransport};
-            let recorder = Recorder::create(path).map_err(|e| {
-                CliError::new(
-                    EXIT_CONFIG,
-                    format!("cannot record to {}: {e}", path.display()),
-                )
-            })?;
-            // The transport adds Authorization itself, out of the recorder's sight; the
-            // secret is scrubbed from anything else that might echo it.
-            match &target.credentials {
-                Credentials::Basic { password, .. }
-                | Credentials::Ntlm { password, .. }
-                | Credentials::Negotiate { password, .. } => recorder.add_secret(password.expose()),
-                Credentials::Bearer { token } => recorder.add_secret(token.expose()),
-                Credentials::Anonymous => {}
-            }
+            use mapi_http::replay::RecordingTransport;
+            let recorder = recorder(path, &target.credentials)?;
             let network = HttpTransport::new(target.credentials, target.options.transport.clone())
                 .map_err(|e| CliError::client("starting the transport", e.into()))?;
-            let transport = RecordingTransport::new(network, Arc::new(recorder));
+            let transport = RecordingTransport::new(network, recorder);
             Session::logon_with_transport(target.endpoints, transport, target.options).await
         }
         _ => Session::logon(target.endpoints, target.credentials, target.options).await,

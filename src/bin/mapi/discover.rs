@@ -53,14 +53,22 @@ pub fn run(args: AutodiscoverArgs, g: Global) -> Result<(), CliError> {
         ..ConnectArgs::default()
     };
     runtime()?.block_on(async move {
-        let target = connect::resolve(&connect_args).await?;
-        let settings = connect::discover(
-            &args.email,
-            args.url.as_deref(),
-            &target.credentials,
-            target.options.transport.silence_timeout,
-        )
-        .await?;
+        // A replay needs no credentials: the recording answers.
+        let (credentials, transport) = if connect::replaying_now() {
+            (
+                mapi_http::transport::Credentials::Anonymous,
+                mapi_http::transport::TransportConfig::default(),
+            )
+        } else {
+            let target = connect::resolve(&connect_args).await?;
+            (target.credentials, target.options.transport)
+        };
+        let settings =
+            connect::discover(&args.email, args.url.as_deref(), &credentials, &transport).await;
+        if let Some(note) = connect::replay_leftover() {
+            eprintln!("{note}");
+        }
+        let settings = settings?;
         if g.json {
             show::print_json(&settings_json(&settings));
         } else {

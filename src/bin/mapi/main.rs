@@ -109,8 +109,8 @@ fn main() -> ExitCode {
         (None, None) => None,
     };
     if let Some(traffic) = traffic {
-        // Only the session commands go through the recordable transport; saying so beats
-        // a recording that silently stays empty.
+        // Only the commands that talk to a server go through the recordable transports;
+        // saying so beats a recording that silently stays empty.
         let session_command = matches!(
             cli.command,
             Command::Logon(_)
@@ -121,11 +121,12 @@ fn main() -> ExitCode {
                 | Command::Ls(_)
                 | Command::Props(_)
                 | Command::Ab(_)
+                | Command::Autodiscover(_)
         );
         if !session_command {
             return fail::exit(Err(fail::CliError::usage(
-                "--record and --replay apply to the session commands (logon, whoami, status, \
-                 stores, folders, ls, props, ab)",
+                "--record and --replay apply to the commands that talk to a server (logon, \
+                 whoami, status, stores, folders, ls, props, ab, autodiscover)",
             )));
         }
         connect::set_traffic(traffic);

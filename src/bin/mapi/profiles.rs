@@ -208,7 +208,7 @@ fn create(args: CreateArgs, g: Global) -> Result<(), CliError> {
                         email,
                         c.autodiscover_url.as_deref(),
                         &t.credentials,
-                        t.options.transport.silence_timeout,
+                        &t.options.transport,
                     )
                     .await?;
                     Ok::<_, CliError>(settings)
