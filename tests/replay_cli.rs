@@ -294,6 +294,29 @@ async fn autodiscover_records_and_replays() {
     );
     assert_eq!(first.header("Authorization"), Some("Basic [REDACTED]"));
     assert_eq!(first.header("X-RequestType"), None, "recorded as sent");
+    // The dissector reads the POX answer.
+    let out = mapi()
+        .args(["decode", "har", "--json"])
+        .arg(&har)
+        .assert()
+        .success();
+    let doc: Value = serde_json::from_slice(&out.get_output().stdout).unwrap();
+    let exchange = &doc["exchanges"][0];
+    assert!(
+        exchange["summary"]
+            .as_str()
+            .unwrap()
+            .starts_with("Autodiscover -> 200"),
+        "{}",
+        exchange["summary"]
+    );
+    let mailbox = &exchange["response"]["autodiscover"]["settings"]["mailbox"];
+    assert!(
+        [&mailbox["internal"], &mailbox["external"]]
+            .iter()
+            .any(|u| u.as_str().is_some_and(|u| u.contains("/mapi/emsmdb/"))),
+        "{exchange}"
+    );
 
     let mut cmd = mapi();
     cmd.arg("--replay")

@@ -147,6 +147,10 @@ impl Context {
                     .unwrap_or_else(undecodable),
                 None,
             ),
+            RequestType::Other(name) if name == crate::autodiscover::REQUEST_TYPE => (
+                json!({ "autodiscover": { "xml": String::from_utf8_lossy(body) } }),
+                None,
+            ),
             RequestType::Other(name) => (
                 json!({ "unknown_request_type": name, "body_hex": hex(body) }),
                 None,
@@ -360,6 +364,11 @@ impl Dissector {
                         }
                         ResponseBody::Plain(b) => {
                             v["plain_body"] = json!(String::from_utf8_lossy(b));
+                            if matches!(&request_type, RequestType::Other(n) if n == crate::autodiscover::REQUEST_TYPE)
+                                && !b.is_empty()
+                            {
+                                v["autodiscover"] = autodiscover_json(b);
+                            }
                         }
                     }
                     v
@@ -387,6 +396,27 @@ impl Dissector {
             .enumerate()
             .map(|(i, e)| d.entry(i + 1, e))
             .collect()
+    }
+}
+
+/// A POX Autodiscover response as its answer says (MS-OXDSCLI 2.2.4): the settings, a
+/// redirect, or why it is not one.
+fn autodiscover_json(body: &[u8]) -> Value {
+    use crate::autodiscover::{Answer, EndpointUrls, parse_response};
+    let urls = |u: &EndpointUrls| json!({ "internal": u.internal, "external": u.external });
+    match parse_response(body) {
+        Ok(Answer::Settings(s)) => json!({ "settings": {
+            "display_name": s.display_name,
+            "legacy_dn": s.legacy_dn,
+            "smtp_address": s.smtp_address,
+            "deployment_id": s.deployment_id,
+            "mapi_http_version": s.mapi_http_version,
+            "mailbox": urls(&s.mailbox),
+            "address_book": urls(&s.address_book),
+        } }),
+        Ok(Answer::RedirectAddr(a)) => json!({ "redirect_addr": a }),
+        Ok(Answer::RedirectUrl(u)) => json!({ "redirect_url": u }),
+        Err(e) => json!({ "not_settings": e.to_string() }),
     }
 }
 
