@@ -1,5 +1,5 @@
-//! Decode throughput of whole Execute response bodies full of RopQueryRows rows, the path a
-//! client takes for every contents-table page: ExecuteResponse body -> extended buffer chain
+//! Decode (and encode) throughput of whole Execute response bodies full of RopQueryRows rows,
+//! the path a client takes for every contents-table page (and a server for every answer): ExecuteResponse body -> extended buffer chain
 //! (MS-OXCRPC 2.2.2.1, with LZ77 and XorMagic undone) -> ROP output buffer per payload
 //! (MS-OXCROPS 2.2.1) -> typed responses against the RopQueryRows request and the table's
 //! columns (MS-OXCTABL 2.2.2.5.2).
@@ -10,8 +10,8 @@
 //! 32 KB; enough bodies are built to pass 1 MiB. Rows mix an i64, two UTF-16 strings, a
 //! FILETIME, an i32, a boolean, a binary, and every tenth row is flagged with an error value.
 //!
-//! Each group reports Throughput::Bytes of its own Execute body bytes and has a `memcpy` line
-//! over the same bodies as the ceiling to compare with.
+//! Each group reports Throughput::Bytes of its own Execute body bytes (for both directions) and
+//! has a `memcpy` line over the same bodies as the ceiling to compare with.
 
 use std::collections::HashMap;
 use std::hint::black_box;
@@ -111,11 +111,12 @@ fn row(i: u64) -> PropertyRow {
 }
 
 /// ROP output buffers (each one RopQueryRows response, as many whole rows as fit in 32 KB)
-/// with about `target` bytes in all, and the number of rows they hold.
-fn rop_payloads(target: usize) -> (Vec<Vec<u8>>, usize) {
+/// with about `target` bytes in all, the typed response of each, and the number of rows.
+fn rop_payloads(target: usize) -> (Vec<Vec<u8>>, Vec<RopResponse>, usize) {
     let requests = [request()];
     let known = columns();
     let mut payloads = Vec::new();
+    let mut responses = Vec::new();
     let mut total = 0usize;
     let mut next: u64 = 0;
     let mut row_total = 0usize;
@@ -141,7 +142,8 @@ fn rop_payloads(target: usize) -> (Vec<Vec<u8>>, usize) {
             origin: BookmarkOrigin::CURRENT,
             rows: PropertyRowSet { rows },
         });
-        let rops = encode_responses(&requests, &known, &[response]).unwrap();
+        let rops = encode_responses(&requests, &known, std::slice::from_ref(&response)).unwrap();
+        responses.push(response);
         let payload = RopBuffer {
             rops,
             handles: HANDLES.to_vec(),
@@ -153,7 +155,30 @@ fn rop_payloads(target: usize) -> (Vec<Vec<u8>>, usize) {
         total += payload.len();
         payloads.push(payload);
     }
-    (payloads, row_total)
+    (payloads, responses, row_total)
+}
+
+/// The server's side of the same path, measured: typed RopQueryRows responses -> ROP output
+/// buffers -> extended buffer chains (compressed and obfuscated as `options` say) -> Execute
+/// response bodies.
+fn encode_bodies(
+    responses: &[RopResponse],
+    requests: &[RopRequest],
+    known: &ColumnState,
+    options: EncodeOptions,
+) -> Vec<Vec<u8>> {
+    let payloads: Vec<Vec<u8>> = responses
+        .iter()
+        .map(|r| {
+            RopBuffer {
+                rops: encode_responses(requests, known, std::slice::from_ref(r)).unwrap(),
+                handles: HANDLES.to_vec(),
+            }
+            .to_bytes()
+            .unwrap()
+        })
+        .collect();
+    bodies(&payloads, options)
 }
 
 /// Execute response bodies, `BUFFERS_PER_BODY` packed extended buffers each.
@@ -201,10 +226,22 @@ fn decode_bodies(bodies: &[Vec<u8>], requests: &[RopRequest], known: &ColumnStat
     rows
 }
 
-fn bench_group(c: &mut Criterion, name: &str, bodies: &[Vec<u8>], expected_rows: usize) {
+fn bench_group(
+    c: &mut Criterion,
+    name: &str,
+    bodies: &[Vec<u8>],
+    responses: &[RopResponse],
+    options: EncodeOptions,
+    expected_rows: usize,
+) {
     let requests = [request()];
     let known = columns();
     assert_eq!(decode_bodies(bodies, &requests, &known), expected_rows);
+    assert_eq!(
+        encode_bodies(responses, &requests, &known, options),
+        bodies,
+        "encoding writes the measured bodies"
+    );
     let bytes: usize = bodies.iter().map(Vec::len).sum();
     let mut g = c.benchmark_group(name);
     g.throughput(Throughput::Bytes(bytes as u64));
@@ -220,19 +257,27 @@ fn bench_group(c: &mut Criterion, name: &str, bodies: &[Vec<u8>], expected_rows:
     g.bench_function("decode", |b| {
         b.iter(|| black_box(decode_bodies(black_box(bodies), &requests, &known)))
     });
+    g.bench_function("encode", |b| {
+        b.iter(|| {
+            black_box(encode_bodies(
+                black_box(responses),
+                &requests,
+                &known,
+                options,
+            ))
+        })
+    });
     g.finish();
 }
 
 fn bench(c: &mut Criterion) {
-    let (payloads, rows) = rop_payloads(1 << 20);
+    let (payloads, responses, rows) = rop_payloads(1 << 20);
+    let packed_options = EncodeOptions {
+        compress: true,
+        xor_magic: true,
+    };
     let plain = bodies(&payloads, EncodeOptions::default());
-    let packed = bodies(
-        &payloads,
-        EncodeOptions {
-            compress: true,
-            xor_magic: true,
-        },
-    );
+    let packed = bodies(&payloads, packed_options);
     let plain_bytes: usize = plain.iter().map(Vec::len).sum();
     let packed_bytes: usize = packed.iter().map(Vec::len).sum();
     eprintln!(
@@ -244,8 +289,22 @@ fn bench(c: &mut Criterion) {
         packed_bytes as f64 / plain_bytes as f64,
         plain_bytes as f64 / packed_bytes as f64
     );
-    bench_group(c, "execute_query_rows_uncompressed", &plain, rows);
-    bench_group(c, "execute_query_rows_compressed_xor", &packed, rows);
+    bench_group(
+        c,
+        "execute_query_rows_uncompressed",
+        &plain,
+        &responses,
+        EncodeOptions::default(),
+        rows,
+    );
+    bench_group(
+        c,
+        "execute_query_rows_compressed_xor",
+        &packed,
+        &responses,
+        packed_options,
+        rows,
+    );
 }
 
 criterion_group!(benches, bench);
