@@ -133,6 +133,23 @@ impl FileTime {
     }
 }
 
+/// Days since 1970-01-01 to a proleptic Gregorian (year, month, day): Howard Hinnant's
+/// `civil_from_days`, exact for every day a FILETIME can name (about ±58,000 years around
+/// 1970), so dates need no calendar crate (logon times, HAR timestamps, displayed PtypTime
+/// values).
+pub fn civil_from_days(days: i64) -> (i64, u32, u32) {
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+    let y = yoe + era * 400 + i64::from(m <= 2);
+    (y, m, d)
+}
+
 impl Wire for FileTime {
     const NAME: &'static str = "FILETIME";
     fn decode(input: &[u8]) -> PResult<'_, Self> {
@@ -441,6 +458,18 @@ pub fn code_page_encoding(code_page: u32) -> Option<&'static encoding_rs::Encodi
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn civil_dates_from_days() {
+        assert_eq!(civil_from_days(0), (1970, 1, 1));
+        assert_eq!(civil_from_days(-1), (1969, 12, 31));
+        assert_eq!(civil_from_days(59), (1970, 3, 1));
+        // 2000-02-29 (a leap day in a year divisible by 400) and 2026-11-22.
+        assert_eq!(civil_from_days(11_016), (2000, 2, 29));
+        assert_eq!(civil_from_days(20_779), (2026, 11, 22));
+        // FILETIME 0 is 1601-01-01: 134,774 days before the Unix epoch.
+        assert_eq!(civil_from_days(-134_774), (1601, 1, 1));
+    }
     use proptest::prelude::*;
 
     #[test]

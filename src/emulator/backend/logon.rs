@@ -27,6 +27,7 @@ use super::{Handlers, LogonObject, MailboxKey, Object, with_mailbox};
 use crate::emulator::engine::{Outcome, RopCx, RopHandler};
 use crate::emulator::store::{EPOCH, Mailbox, ObjectRef, props::to_string8};
 use crate::wire::ErrorCode;
+use crate::wire::primitives::civil_from_days;
 use crate::wire::property::tags as t;
 use crate::wire::property::{PropertyTag, PropertyValue};
 use crate::wire::rop::ResponseHeader;
@@ -356,21 +357,6 @@ fn logon_time(now: SystemTime) -> LogonTime {
         month: month as u8,
         year: u16::try_from(year).unwrap_or(u16::MAX),
     }
-}
-
-/// Days since 1970-01-01 to (year, month, day) in the proleptic Gregorian calendar
-/// (Howard Hinnant's civil_from_days).
-fn civil_from_days(z: i64) -> (i64, u32, u32) {
-    let z = z + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z.rem_euclid(146_097);
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let y = yoe + era * 400;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
-    (if m <= 2 { y + 1 } else { y }, m, d)
 }
 
 #[cfg(test)]
