@@ -1009,3 +1009,50 @@ async fn restricted_contents_and_an_opened_message() {
     drop(message);
     session.logoff().await.unwrap();
 }
+
+/// Every wait shares one budget (`max_busy_wait`): a RopBackoff asking for more than it, and
+/// a Connect that meets 503 for longer than it, end as typed Busy errors saying which.
+#[tokio::test]
+async fn backoff_and_connect_waits_past_the_budget_are_typed_busy_errors() {
+    let emu = emulator().await;
+    let options = LogonOptions {
+        max_busy_wait: Duration::from_secs(2),
+        ..LogonOptions::default()
+    };
+    let session = Session::logon(
+        endpoints(&emu, "alice"),
+        Credentials::Anonymous,
+        options.clone(),
+    )
+    .await
+    .unwrap();
+    let store = session.default_store().unwrap();
+    emu.inject_backoff(BackoffResponse {
+        logon_id: 0,
+        duration: 60_000,
+        backoff_rops: Vec::new(),
+        additional_data: Vec::new(),
+    });
+    store.get_props(&[t::PID_TAG_DISPLAY_NAME]).await.unwrap();
+    let err = store
+        .get_props(&[t::PID_TAG_DISPLAY_NAME])
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(&err, ClientError::Busy(why) if why.contains("RopBackoff")),
+        "{err:?}"
+    );
+    assert_eq!(session.stats().backoff_waits, 0, "nothing was slept");
+    session.logoff().await.unwrap();
+
+    emu.faults()
+        .service_unavailable(100, Duration::from_secs(1));
+    let err = Session::logon(endpoints(&emu, "alice"), Credentials::Anonymous, options)
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(&err, ClientError::Busy(why) if why.contains("HTTP 503 on Connect")),
+        "{err:?}"
+    );
+    emu.faults().clear();
+}

@@ -136,28 +136,6 @@ impl AbConn {
         }
     }
 
-    /// Waits `delay` if the total stays within the session's limit.
-    async fn busy_wait(
-        &self,
-        waited: &mut Duration,
-        delay: Duration,
-        what: &str,
-    ) -> Result<(), ClientError> {
-        if *waited + delay > self.shared.max_busy_wait {
-            return Err(ClientError::Busy(format!(
-                "HTTP 503 on {what} for longer than {:?}",
-                self.shared.max_busy_wait
-            )));
-        }
-        *waited += delay;
-        self.shared
-            .counters
-            .busy_retries
-            .fetch_add(1, Ordering::Relaxed);
-        tokio::time::sleep(delay).await;
-        Ok(())
-    }
-
     /// Bind (a first one, or a re-Bind presenting the lost context's cookies).
     async fn bind_locked(&self, st: &mut AbState) -> Result<(), ClientError> {
         let first = st.session.generation() == 0;
@@ -177,7 +155,14 @@ impl AbConn {
                     retry_after,
                 })) => {
                     let delay = retry_after.unwrap_or(Duration::from_secs(1));
-                    self.busy_wait(&mut waited, delay, "Bind").await?;
+                    self.shared
+                        .wait_within(
+                            &mut waited,
+                            delay,
+                            &self.shared.counters.busy_retries,
+                            || "HTTP 503 on Bind".into(),
+                        )
+                        .await?;
                 }
                 Err(AddressBookError::Channel(ChannelError::Unauthorized { challenges })) => {
                     return Err(auth_error(&challenges));
@@ -232,7 +217,13 @@ impl AbConn {
                     retry_after,
                 })) => {
                     let delay = retry_after.unwrap_or(Duration::from_secs(1));
-                    self.busy_wait(&mut waited, delay, request_type.as_str())
+                    self.shared
+                        .wait_within(
+                            &mut waited,
+                            delay,
+                            &self.shared.counters.busy_retries,
+                            || format!("HTTP 503 on {}", request_type.as_str()),
+                        )
                         .await?;
                 }
                 // Context not found, invalid cookie or sequence: refused before processing,

@@ -56,6 +56,31 @@ pub(crate) struct Shared {
     pub max_busy_wait: Duration,
 }
 
+impl Shared {
+    /// Sleeps `delay` (a 503's Retry-After, a RopBackoff) when the call's total wait,
+    /// `waited`, stays within [`Shared::max_busy_wait`], counting it in `counter`; otherwise
+    /// gives up with [`ClientError::Busy`] saying `why` the server kept the call waiting.
+    pub async fn wait_within(
+        &self,
+        waited: &mut Duration,
+        delay: Duration,
+        counter: &AtomicU64,
+        why: impl FnOnce() -> String,
+    ) -> Result<(), ClientError> {
+        if *waited + delay > self.max_busy_wait {
+            return Err(ClientError::Busy(format!(
+                "{} for longer than the {:?} allowed",
+                why(),
+                self.max_busy_wait
+            )));
+        }
+        *waited += delay;
+        counter.fetch_add(1, Ordering::Relaxed);
+        tokio::time::sleep(delay).await;
+        Ok(())
+    }
+}
+
 /// A logon the context keeps, to repeat it after a reconnect.
 #[derive(Debug, Clone)]
 pub(crate) struct LogonRecord {
@@ -296,18 +321,14 @@ impl Conn {
                         )));
                     }
                     let delay = after.unwrap_or_else(|| retry_delay(&st.session));
-                    if waited + delay > self.shared.max_busy_wait {
-                        return Err(ClientError::Busy(format!(
-                            "HTTP 503 for longer than {:?}",
-                            self.shared.max_busy_wait
-                        )));
-                    }
-                    waited += delay;
                     self.shared
-                        .counters
-                        .busy_retries
-                        .fetch_add(1, Ordering::Relaxed);
-                    tokio::time::sleep(delay).await;
+                        .wait_within(
+                            &mut waited,
+                            delay,
+                            &self.shared.counters.busy_retries,
+                            || "HTTP 503".into(),
+                        )
+                        .await?;
                 }
                 Err(Attempt::Fail(e)) => return Err(e),
             }
@@ -425,18 +446,11 @@ impl Conn {
             let now = Instant::now();
             if until > now {
                 let delay = until - now;
-                if *waited + delay > self.shared.max_busy_wait {
-                    return Err(ClientError::Busy(format!(
-                        "RopBackoff asked for {delay:?}, more than the {:?} allowed",
-                        self.shared.max_busy_wait
-                    )));
-                }
-                *waited += delay;
                 self.shared
-                    .counters
-                    .backoff_waits
-                    .fetch_add(1, Ordering::Relaxed);
-                tokio::time::sleep(delay).await;
+                    .wait_within(waited, delay, &self.shared.counters.backoff_waits, || {
+                        format!("RopBackoff (asking for {delay:?})")
+                    })
+                    .await?;
             }
         }
         Ok(())
@@ -542,11 +556,14 @@ impl Conn {
                 }
                 Err(SessionError::Channel(ChannelError::ServiceUnavailable { retry_after })) => {
                     let delay = retry_after.unwrap_or(Duration::from_secs(1));
-                    if waited + delay > self.shared.max_busy_wait {
-                        return Err(ClientError::Busy("HTTP 503 on Connect".into()));
-                    }
-                    waited += delay;
-                    tokio::time::sleep(delay).await;
+                    self.shared
+                        .wait_within(
+                            &mut waited,
+                            delay,
+                            &self.shared.counters.busy_retries,
+                            || "HTTP 503 on Connect".into(),
+                        )
+                        .await?;
                     request = st.session.connect(uuid::Uuid::new_v4(), Instant::now())?;
                 }
                 Err(SessionError::Channel(ChannelError::Unauthorized { challenges })) => {
