@@ -18,6 +18,16 @@ fn mapi() -> Command {
     cmd
 }
 
+/// `mapi decode har --json FILE`, which must succeed, parsed.
+fn decode_har_json(file: &std::path::Path) -> Value {
+    let out = mapi()
+        .args(["decode", "har", "--json"])
+        .arg(file)
+        .assert()
+        .success();
+    serde_json::from_slice(&out.get_output().stdout).unwrap()
+}
+
 /// Every HAR file in `fixtures/`: the independent server's and this client's own.
 fn fixtures() -> Vec<PathBuf> {
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("fixtures");
@@ -52,12 +62,7 @@ fn the_known_gaps_table_lists_every_response_shown_as_text() {
     }
     let mut found: Vec<(String, u64)> = Vec::new();
     for file in fixtures() {
-        let out = mapi()
-            .args(["decode", "har", "--json"])
-            .arg(&file)
-            .assert()
-            .success();
-        let doc: Value = serde_json::from_slice(&out.get_output().stdout).unwrap();
+        let doc = decode_har_json(&file);
         let name = file
             .strip_prefix(&root)
             .unwrap()
@@ -80,12 +85,7 @@ fn decode_har_takes_every_fixture_apart_with_nothing_undecoded() {
     let files = fixtures();
     assert!(files.len() >= 10, "{files:?}");
     for file in files {
-        let out = mapi()
-            .args(["decode", "har", "--json"])
-            .arg(&file)
-            .assert()
-            .success();
-        let doc: Value = serde_json::from_slice(&out.get_output().stdout).unwrap();
+        let doc = decode_har_json(&file);
         let entries = doc["har"]["entries"].as_u64().unwrap();
         assert_eq!(
             doc["exchanges"].as_array().map(|a| a.len() as u64),
@@ -295,12 +295,7 @@ async fn autodiscover_records_and_replays() {
     assert_eq!(first.header("Authorization"), Some("Basic [REDACTED]"));
     assert_eq!(first.header("X-RequestType"), None, "recorded as sent");
     // The dissector reads the POX answer.
-    let out = mapi()
-        .args(["decode", "har", "--json"])
-        .arg(&har)
-        .assert()
-        .success();
-    let doc: Value = serde_json::from_slice(&out.get_output().stdout).unwrap();
+    let doc = decode_har_json(&har);
     let exchange = &doc["exchanges"][0];
     assert!(
         exchange["summary"]
